@@ -1,0 +1,16 @@
+namespace Tfwheel;
+
+/// <summary>Where a recipe's build reads and writes. Resolved once from --working, --source-dir and --artifacts.</summary>
+/// <param name="Root">The project root (the folder holding recipes/ and cake.config).</param>
+/// <param name="Artifacts">artifacts/&lt;recipe&gt;/: wheel, logs, manifest.json, verify.json, smoke.json.</param>
+/// <param name="Source">The TensorFlow work tree, .work/src/&lt;recipe&gt; by default.</param>
+public sealed record BuildPaths(string Root, string Artifacts, string Source)
+{
+    public static BuildPaths For(string root, string recipeName, string? sourceDir = null, string? artifactsDir = null) =>
+        new(
+            Path.GetFullPath(root),
+            Path.GetFullPath(artifactsDir ?? Path.Combine(root, "artifacts", recipeName)),
+            Path.GetFullPath(sourceDir ?? Path.Combine(root, ".work", "src", recipeName)));
+
+    public string Manifest => Path.Combine(Artifacts, "manifest.json");
+}

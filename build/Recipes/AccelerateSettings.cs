@@ -1,0 +1,12 @@
+namespace Tfwheel.Recipes;
+
+/// <summary>Linking Apple's Accelerate framework (recipe section <c>accelerate</c>; macOS only, experimental).</summary>
+public sealed record AccelerateSettings
+{
+    public bool Enabled { get; init; }
+
+    public AccelerateMode Mode { get; init; } = AccelerateMode.GemmConv;
+
+    /// <summary>Use the macOS 13.3+ LAPACK interface (ACCELERATE_NEW_LAPACK); needs min-os 13.3 or later.</summary>
+    public bool NewLapack { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace Tfwheel.Recipes;
+
+/// <summary>What the wheel runs on.</summary>
+/// <param name="MinOs">macOS: the deployment target, "12.0". Linux: the glibc floor of the manylinux tag, "2.17", or null for linux_*.</param>
+public sealed record TargetPlatform(TargetOs Os, TargetArch Arch, string? MinOs)
+{
+    /// <summary>The architecture as it appears in a wheel tag and in <c>platform.machine()</c>.</summary>
+    public string ArchTag => Arch switch
+    {
+        TargetArch.Arm64 => "arm64",
+        TargetArch.X86_64 => "x86_64",
+        TargetArch.Aarch64 => "aarch64",
+        _ => throw new ArgumentOutOfRangeException(nameof(Arch), Arch, null),
+    };
+
+    /// <summary>The wheel platform tag this target should produce: macosx_12_0_arm64, manylinux_2_17_x86_64, linux_x86_64.</summary>
+    public string PlatformTag => Os switch
+    {
+        TargetOs.Macos => $"macosx_{(MinOs ?? "11.0").Replace('.', '_')}_{ArchTag}",
+        TargetOs.Linux when MinOs is not null => $"manylinux_{MinOs.Replace('.', '_')}_{ArchTag}",
+        _ => $"linux_{ArchTag}",
+    };
+}
