@@ -1,1 +1,4 @@
-return 0;
+using Cake.Frosting;
+
+return new CakeHost()
+    .Run(args);

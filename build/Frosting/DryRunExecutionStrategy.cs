@@ -1,0 +1,50 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Tfwheel.Reporting;
+
+namespace Cake.Frosting;
+
+/// <summary>
+/// Cake's dry run (lists the tasks in order, runs nothing, no setup or teardown), extended so a task that
+/// implements <see cref="IDryRunnable"/> describes what it would do. Cake.Cli's own dry-run strategy is
+/// internal and has no such hook, hence this one.
+/// </summary>
+internal sealed class DryRunExecutionStrategy(ICakeLog log, IReadOnlyDictionary<string, IFrostingTask> tasks) : IExecutionStrategy
+{
+    private int _step;
+
+    public void PerformSetup(Action<ISetupContext> action, ISetupContext context)
+    {
+    }
+
+    public void PerformTeardown(Action<ITeardownContext> action, ITeardownContext teardownContext)
+    {
+    }
+
+    public async Task ExecuteAsync(CakeTask task, ICakeContext context)
+    {
+        log.InfoText($"{++_step}. {task.Name}");
+        if (tasks.TryGetValue(task.Name, out var frosting) && frosting is IDryRunnable describer)
+        {
+            await describer.DryRunAsync(context);
+        }
+    }
+
+    public void Skip(CakeTask task, CakeTaskCriteria criteria)
+    {
+    }
+
+    public Task ReportErrorsAsync(Func<Exception, Task> action, Exception exception) => Task.CompletedTask;
+
+    public Task HandleErrorsAsync(Func<Exception, ICakeContext, Task> action, Exception exception, ICakeContext context) => Task.CompletedTask;
+
+    public Task InvokeFinallyAsync(Func<ICakeContext, Task> action, ICakeContext context) => Task.CompletedTask;
+
+    public void PerformTaskSetup(Action<ITaskSetupContext> action, ITaskSetupContext taskSetupContext)
+    {
+    }
+
+    public void PerformTaskTeardown(Action<ITaskTeardownContext> action, ITaskTeardownContext taskTeardownContext)
+    {
+    }
+}

@@ -1,0 +1,54 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Tfwheel.Errors;
+using Tfwheel.Reporting;
+
+namespace Cake.Frosting;
+
+/// <summary>
+/// Turns what ended a run into an exit code and one readable error. The engine wraps a task's exception
+/// in its report exception; the cause inside decides the code: our own errors carry theirs, a
+/// <see cref="CakeException"/> keeps its ExitCode, Ctrl-C is 130, anything else 1. Stack traces only
+/// at --verbosity=diagnostic.
+/// </summary>
+internal static class HostErrors
+{
+    public static Exception Unwrap(Exception exception)
+    {
+        while (exception is CakeReportException or AggregateException or System.Reflection.TargetInvocationException
+               && exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+
+    public static int ExitCodeFor(Exception exception) => Unwrap(exception) switch
+    {
+        TfwheelException e => e.ExitCode,
+        OperationCanceledException => ExitCodes.Interrupted,
+        CakeException { ExitCode: not 0 } e => e.ExitCode,
+        _ => ExitCodes.TaskFailed,
+    };
+
+    public static int Report(Exception exception, ICakeLog log)
+    {
+        var cause = Unwrap(exception);
+        var code = ExitCodeFor(cause);
+        var text = cause switch
+        {
+            OperationCanceledException => "Interrupted: the build was cancelled (Ctrl-C). Run the same command again to continue; Bazel keeps its incremental state.",
+            TfwheelException or CakeException => cause.Message,
+            _ => $"{cause.GetType().Name}: {cause.Message}",
+        };
+        log.ErrorText($"Error: {text}");
+        if (log.Verbosity >= Verbosity.Diagnostic)
+        {
+            log.ErrorText(cause.ToString());
+        }
+
+        log.ErrorText($"(exit code {code})");
+        return code;
+    }
+}

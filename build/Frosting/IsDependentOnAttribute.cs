@@ -1,0 +1,8 @@
+namespace Cake.Frosting;
+
+/// <summary>This task runs after <see cref="Task"/> (which must be a task class).</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class IsDependentOnAttribute(Type task) : Attribute
+{
+    public Type Task { get; } = task;
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+
+namespace Cake.Frosting;
+
+/// <summary>Reads a task class's attributes and which hooks it overrides.</summary>
+internal static class TaskMetadata
+{
+    public static string NameOf(Type task) =>
+        task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
+
+    public static string? DescriptionOf(Type task) =>
+        task.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
+
+    public static IEnumerable<Type> DependenciesOf(Type task) =>
+        task.GetCustomAttributes<IsDependentOnAttribute>().Select(a => Checked(task, a.Task, "IsDependentOn"));
+
+    public static IEnumerable<Type> DependeesOf(Type task) =>
+        task.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => Checked(task, a.Task, "IsDependeeOf"));
+
+    public static bool ContinuesOnError(Type task) => task.GetCustomAttribute<ContinueOnErrorAttribute>() is not null;
+
+    /// <summary>
+    /// Whether the task class (or a class between it and the Frosting base) overrides the named hook.
+    /// Hooks that are not overridden are not registered, so the engine's report stays as Cake users know it.
+    /// </summary>
+    public static bool Overrides(Type task, string method)
+    {
+        for (var type = task; type is not null && !IsFrostingBase(type); type = type.BaseType)
+        {
+            if (type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Any(m => m.Name == method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFrostingBase(Type type) =>
+        type.IsGenericType &&
+        (type.GetGenericTypeDefinition() == typeof(FrostingTask<>) || type.GetGenericTypeDefinition() == typeof(AsyncFrostingTask<>));
+
+    private static Type Checked(Type owner, Type target, string attribute) =>
+        typeof(IFrostingTask).IsAssignableFrom(target) && target is { IsAbstract: false }
+            ? target
+            : throw new FrostingException($"[{attribute}(typeof({target.Name}))] on task {NameOf(owner)}: {target.Name} is not a task class.");
+}
