@@ -25,5 +25,6 @@ public sealed record HostPlatform(string Os, string Arch)
     /// <summary>Whether a binary for <paramref name="arch"/> runs natively here (arm64 and aarch64 are the same CPU).</summary>
     public bool CanRunNatively(string arch) => Normalize(arch) == Normalize(Arch);
 
-    private static string Normalize(string arch) => arch is "arm64" or "aarch64" ? "arm64" : arch;
+    /// <summary>arm64 and aarch64 name the same CPU (macOS and Linux spellings).</summary>
+    public static string Normalize(string arch) => arch is "arm64" or "aarch64" ? "arm64" : arch;
 }
