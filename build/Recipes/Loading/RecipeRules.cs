@@ -14,7 +14,7 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         CheckSource();
         CheckTarget(recipe.Target);
         new BazelRules(tree, problems, this).Check(recipe.Target);
-        CheckAccelerate(recipe.Target);
+        CheckAccelerate(recipe);
         CheckEnvironment("configure.env");
         Positive("configure.timeout-seconds");
         Each("mlir.xla-flags", f => f.StartsWith("--", StringComparison.Ordinal) && IsOneLine(f), "each XLA flag must start with '--' and be one line");
@@ -64,8 +64,9 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         }
     }
 
-    private void CheckAccelerate(TargetPlatform target)
+    private void CheckAccelerate(Recipe recipe)
     {
+        var target = recipe.Target;
         var enabled = tree.Scalar("accelerate.enabled");
         if (enabled is not null && RecipeShapeChecker.IsTrue(enabled.Text) && target.Os != TargetOs.Macos)
         {
@@ -78,6 +79,14 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
             && Version.TryParse(minOs, out var floor) && floor < new Version(13, 3))
         {
             problems.Add(newLapack.Mark.Problem($"'accelerate.new-lapack' needs macOS 13.3 or later (ACCELERATE_NEW_LAPACK), but target.min-os is {minOs}; raise min-os or set new-lapack: false"));
+        }
+
+        // contraction mode compiles against a macro only tfwheel's patch defines; without it the build "succeeds" unchanged.
+        var mode = tree.Scalar("accelerate.mode");
+        if (recipe.Accelerate is { Enabled: true, Mode: AccelerateMode.Contraction or AccelerateMode.Both } && mode is not null
+            && !recipe.Patches.Any(p => File.ReadAllText(p).Contains(AccelerateOptions.ContractionMacro, StringComparison.Ordinal)))
+        {
+            problems.Add(mode.Mark.Problem($"accelerate.mode '{mode.Text}' needs a patch that adds {AccelerateOptions.ContractionMacro}; add ../patches/tf-2.20/0001-accelerate-contraction.patch (or your own) to 'patches'"));
         }
     }
 
