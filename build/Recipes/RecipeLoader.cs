@@ -26,7 +26,8 @@ public static class RecipeLoader
             throw new RecipeException(problems);
         }
 
-        var layers = new RecipeChain(recipes, problems, dropped).Read(file);
+        var chain = new RecipeChain(recipes, problems, dropped);
+        var layers = chain.Read(file);
         var named = layers.LastOrDefault(l => l.File == file);
         var merged = new RecipeMapping(new SourceMark(RecipeFiles.Display(file), 1, 1, Path.GetDirectoryName(file)!), []);
         foreach (var layer in layers)
@@ -44,7 +45,8 @@ public static class RecipeLoader
             }
         }
 
-        if (named is null)
+        // Without the whole chain, "missing value" reports would be noise: stop at the chain's own problems.
+        if (named is null || !chain.Complete)
         {
             throw new RecipeException(Distinct(problems));
         }

@@ -10,6 +10,9 @@ internal sealed record RecipeLayer(string File, RecipeMapping Tree);
 /// </summary>
 internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> problems, ISet<string> dropped)
 {
+    /// <summary>False when a file could not be read or an extends could not be followed: the layers are then not the whole recipe.</summary>
+    public bool Complete { get; private set; } = true;
+
     /// <summary>The layers root-first (the named file last).</summary>
     public IReadOnlyList<RecipeLayer> Read(string file)
     {
@@ -22,6 +25,7 @@ internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> p
             var tree = ReadFile(next);
             if (tree is null)
             {
+                Complete = false;
                 break;
             }
 
@@ -84,6 +88,7 @@ internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> p
                 ? $"extends '{text}': no such file (looked for {RecipeFiles.Display(target)}; the path is relative to this file)"
                 : $"extends '{text}': no recipe of that name in {RecipeFiles.Display(recipesDirectory)}" + DidYouMean.Hint(text, RecipeLoader.Names(recipesDirectory));
             problems.Add(extends.Mark.Problem(message));
+            Complete = false;
             return null;
         }
 
@@ -91,6 +96,7 @@ internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> p
         {
             var chain = string.Join(" -> ", visited.Append(target).Select(Path.GetFileName));
             problems.Add(extends.Mark.Problem($"extends cycle: {chain}; a recipe cannot extend itself through its chain"));
+            Complete = false;
             return null;
         }
 
