@@ -61,7 +61,7 @@ public static class RecipeLoader
     public static IReadOnlyList<BuiltInRecipe> ListBuiltIn(string recipesDirectory)
     {
         var list = new List<BuiltInRecipe>();
-        foreach (var path in Directory.EnumerateFiles(Path.GetFullPath(recipesDirectory), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(Path.GetFullPath(recipesDirectory), "*.yaml").OrderBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal))
         {
             var ignored = new List<RecipeProblem>();
             var tree = RecipeYamlReader.Read(File.ReadAllText(path), path, Path.GetDirectoryName(path)!, ignored) as RecipeMapping;
