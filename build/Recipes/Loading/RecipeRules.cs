@@ -100,6 +100,12 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
             }
 
             var value = (RecipeScalar)entry.Value;
+            if (SecretRules.LooksLikeSecretName(entry.Key.Text))
+            {
+                problems.Add(value.Mark.Problem(SecretRules.SecretEnvMessage($"{path}.{entry.Key.Text}")));
+                continue;
+            }
+
             if (!IsOneLine(value.Text))
             {
                 problems.Add(value.Mark.Problem($"'{path}.{entry.Key.Text}' must not contain a newline or NUL"));

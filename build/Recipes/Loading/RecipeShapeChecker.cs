@@ -167,7 +167,8 @@ internal static class RecipeShapeChecker
     }
 
     private static string WrongType(string path, RecipeShape shape, RecipeNode node) =>
-        $"'{path}' expects {shape.Expected}, got {node.KindName}";
+        $"'{path}' expects {shape.Expected}, got {node.KindName}"
+        + (node is RecipeScalar { IsNull: true } && shape is SectionShape or DictionaryShape ? " (write {} for an empty mapping)" : "");
 
     public static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 }

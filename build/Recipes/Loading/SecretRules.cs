@@ -26,6 +26,15 @@ internal static partial class SecretRules
     public static string EnvNameMessage(string path) =>
         $"'{path}' must be the NAME of an environment variable that holds the value (like REMOTE_API_KEY), not the value itself; the value is not shown in case it is a secret";
 
+    /// <summary>Environment variable names that by convention hold credentials (GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, X_API_KEY).</summary>
+    public static bool LooksLikeSecretName(string name) => SecretName().IsMatch(name);
+
+    public static string SecretEnvMessage(string path) =>
+        $"'{path}' looks like a secret, and recipe environments are written into .bazelrc.user, plans and manifests; the value is not shown. Export it in your shell instead";
+
+    [GeneratedRegex(@"(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s]*@")]
     private static partial Regex UserInfo();
 }

@@ -91,6 +91,16 @@ public sealed class RecipeRuleProblemTests : IDisposable
     }
 
     [Fact]
+    public void Secret_looking_environment_variables_are_refused_without_echoing_them()
+    {
+        _workspace.Write("x", RecipeWorkspace.Minimal + "\nconfigure: { env: { GITHUB_TOKEN: ghp_s3cr3t } }\n");
+
+        var problem = Assert.Single(_workspace.Problems("x"));
+
+        Assert.Equal(At(4, 35) + "'configure.env.GITHUB_TOKEN' looks like a secret, and recipe environments are written into .bazelrc.user, plans and manifests; the value is not shown. Export it in your shell instead", problem);
+    }
+
+    [Fact]
     public void Commit_pin_must_be_40_hex()
     {
         _workspace.Write("x", RecipeWorkspace.Minimal);
