@@ -53,7 +53,7 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
         };
 
         recipe = RecipePlaceholders.ExpandEnvironments(recipe);
-        _rules.CheckAll(recipe);
+        _rules.CheckAll(recipe, rootMark);
         return problems.Count > before ? null : recipe;
     }
 

@@ -9,8 +9,15 @@ namespace Tfwheel.Recipes.Loading;
 /// </summary>
 internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProblem> problems)
 {
-    public void CheckAll(Recipe recipe)
+    public void CheckAll(Recipe recipe, SourceMark rootMark)
     {
+        // The name becomes a folder (artifacts/<name>, .work/src/<name>): keep it a single safe path segment.
+        if (!RecipeName().IsMatch(recipe.Name))
+        {
+            var mark = tree.Scalar("name")?.Mark ?? rootMark;
+            problems.Add(mark.Problem($"recipe name '{Printable(recipe.Name)}' must be letters, digits, '.', '_' and '-' (it names the artifacts folder); set name: or rename the file"));
+        }
+
         CheckSource();
         CheckTarget(recipe.Target);
         new BazelRules(tree, problems, this).Check(recipe.Target);
@@ -142,9 +149,13 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         }
     }
 
-    internal static string Printable(string value) => value.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\0", "\\0", StringComparison.Ordinal);
+    /// <summary>The value as a message may show it: escapes made visible, and never a URL carrying credentials.</summary>
+    internal static string Printable(string value) => SecretRules.HasCredentials(value) ? "(not shown: it contains credentials)" : value.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\0", "\\0", StringComparison.Ordinal);
 
     internal static readonly Regex EnvNamePattern = EnvName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex RecipeName();
 
     [GeneratedRegex("^[0-9a-fA-F]{40}$")]
     private static partial Regex CommitPin();

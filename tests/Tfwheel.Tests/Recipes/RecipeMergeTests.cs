@@ -130,6 +130,7 @@ public sealed class RecipeMergeTests : IDisposable
             "--set smoke.timeout-seconds: 'smoke.timeout-seconds' expects an integer, got 'long'",
             "--set bazel.configs: 'bazel.configs' expects a list of strings, got a scalar (write [value] for a list of one)",
             "--set extends: 'extends' cannot be overridden; name the recipe to load with --recipe instead",
+            "--set name: recipe name '../../escape' must be letters, digits, '.', '_' and '-' (it names the artifacts folder); set name: or rename the file",
             "--min-os: 'target.min-os' 10.9 is below 11.0, the first macOS for arm64 (Apple silicon); use 11.0 or later (TensorFlow's release_macos_arm64 uses 12.0)",
             "--set bazel.remote.cache: 'bazel.remote.cache' contains credentials (user:password@ in a URL); the value is not shown. Remove them and pass credentials through bazel.remote.header-env or your git credential helper",
         ],
@@ -139,6 +140,7 @@ public sealed class RecipeMergeTests : IDisposable
             RecipeWorkspace.Set("smoke.timeout-seconds=long"),
             RecipeWorkspace.Set("bazel.configs=macos"),
             RecipeWorkspace.Set("extends=base"),
+            RecipeWorkspace.Set("name=../../escape"),
             RecipeWorkspace.Set("bazel.remote.cache=https://me:pw@cache.example.com"),
             new RecipeOverride("--min-os", "target.min-os", "10.9")));
     }

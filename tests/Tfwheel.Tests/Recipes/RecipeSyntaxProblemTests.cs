@@ -138,4 +138,36 @@ public sealed class RecipeSyntaxProblemTests : IDisposable
         Assert.StartsWith("--recipe: no recipe named 'macos-arm65' in ", problem, StringComparison.Ordinal);
         Assert.EndsWith("(did you mean 'macos-arm64'?); built-in recipes: macos-arm64", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Structural_yaml_problems_are_located()
+    {
+        _workspace.Write("docs", RecipeWorkspace.Minimal + "\n---\nname: y\n");
+        _workspace.Write("list", "- a\n- b\n");
+        _workspace.Write("alias", "python: *nope\n");
+        _workspace.Write("section", RecipeWorkspace.Minimal + "\nbazel:\n");
+
+        RecipeWorkspace.AssertProblems([$"{_workspace.File("docs")}:4:1: a recipe file holds one YAML document; remove the second '---'"], _workspace.Problems("docs"));
+        RecipeWorkspace.AssertProblems([$"{_workspace.File("list")}:1:1: a recipe is a mapping of keys (name:, extends:, tensorflow: ...), got a list"], _workspace.Problems("list"));
+        RecipeWorkspace.AssertProblems([$"{_workspace.File("alias")}:1:9: unknown alias '*nope'"], _workspace.Problems("alias"));
+        RecipeWorkspace.AssertProblems([$"{_workspace.File("section")}:4:7: 'bazel' expects a mapping, got null (write {{}} for an empty mapping)"], _workspace.Problems("section"));
+    }
+
+    [Fact]
+    public void Yaml_syntax_error_in_a_set_value_names_the_set()
+    {
+        _workspace.Write("x", RecipeWorkspace.Minimal);
+
+        RecipeWorkspace.AssertProblems(
+            ["--set bazel.configs: YAML syntax error: While parsing a node, did not find expected node content."],
+            _workspace.Problems("x", RecipeWorkspace.Set("bazel.configs=[a,")));
+    }
+
+    [Fact]
+    public void Anchors_and_aliases_are_followed()
+    {
+        _workspace.Write("x", RecipeWorkspace.Minimal + "\nsmoke: { workloads: &w [add], pip-args: *w }\n");
+
+        Assert.Equal(["add"], _workspace.Load("x").Smoke.PipArgs);
+    }
 }
