@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Tfwheel.Recipes.Loading;
+
+namespace Tfwheel.Recipes;
+
+/// <summary>
+/// {key} placeholders in recipe values: environment values (bazel.repo-env, bazel.action-env, configure.env)
+/// are expanded when the recipe loads, so HERMETIC_PYTHON_VERSION: "{python}" follows --set python=...;
+/// publish.tag stays a template that Publish expands with <see cref="Expand"/>.
+/// </summary>
+public static partial class RecipePlaceholders
+{
+    public static IReadOnlyList<string> Known { get; } =
+        ["name", "python", "tensorflow.version", "target.os", "target.arch", "target.min-os", "wheel.name"];
+
+    /// <summary>Replaces every known placeholder in <paramref name="template"/> with the recipe's value.</summary>
+    public static string Expand(string template, Recipe recipe) =>
+        Placeholder().Replace(template, m => m.Groups[1].Value switch
+        {
+            "name" => recipe.Name,
+            "python" => recipe.Python,
+            "tensorflow.version" => recipe.Tensorflow.Version,
+            "target.os" => RecipeEnums.Text(recipe.Target.Os),
+            "target.arch" => recipe.Target.ArchTag,
+            "target.min-os" => recipe.Target.MinOs ?? "",
+            "wheel.name" => recipe.Wheel.Name,
+            _ => m.Value,
+        });
+
+    internal static Recipe ExpandEnvironments(Recipe recipe) => recipe with
+    {
+        Bazel = recipe.Bazel with { RepoEnv = Expand(recipe.Bazel.RepoEnv, recipe), ActionEnv = Expand(recipe.Bazel.ActionEnv, recipe) },
+        Configure = recipe.Configure with { Env = Expand(recipe.Configure.Env, recipe) },
+    };
+
+    internal static void Check(RecipeScalar? value, List<RecipeProblem> problems)
+    {
+        foreach (Match match in Placeholder().Matches(value?.Text ?? ""))
+        {
+            var key = match.Groups[1].Value;
+            if (!Known.Contains(key))
+            {
+                problems.Add(value!.Mark.Problem(
+                    $"unknown placeholder '{{{key}}}' (known: {string.Join(", ", Known.Select(k => "{" + k + "}"))})" + DidYouMean.Hint(key, Known)));
+            }
+        }
+    }
+
+    private static ImmutableSortedDictionary<string, string> Expand(IReadOnlyDictionary<string, string> values, Recipe recipe) =>
+        values.ToImmutableSortedDictionary(v => v.Key, v => Expand(v.Value, recipe), StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\{([A-Za-z0-9_.-]+)\}")]
+    private static partial Regex Placeholder();
+}
