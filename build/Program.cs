@@ -1,4 +1,8 @@
 using Cake.Frosting;
+using Tfwheel;
 
 return new CakeHost()
+    .UseContext<BuildContext>()
+    .UseLifetime<BuildLifetime>()
+    .UseTaskLifetime<TaskLifetime>()
     .Run(args);

@@ -1,0 +1,35 @@
+using Tfwheel.Recipes;
+
+namespace Tfwheel;
+
+/// <summary>
+/// Resolves the recipe a run asked for: --recipe (a built-in name or a path; by default the one for this
+/// host), then --set overrides in order, then explicit flags (--python), per ARCHITECTURE.md's precedence.
+/// </summary>
+public static class RecipeResolver
+{
+    public static Recipe Resolve(BuildOptions options, string root, HostPlatform host)
+    {
+        var overrides = options.Sets.Select(RecipeOverride.ParseSet).ToList();
+        // --python is a version ("3.12": the recipe's python) or an interpreter (a path or command for Smoke
+        // and Doctor, which leaves the recipe alone).
+        if (options.Python is { } python && IsVersion(python))
+        {
+            overrides.Add(new RecipeOverride("--python", "python", python));
+        }
+
+        return RecipeLoader.Load(options.Recipe ?? DefaultFor(host), overrides, Path.Combine(root, "recipes"));
+    }
+
+    public static bool IsVersion(string text) =>
+        text.Length > 0 && char.IsAsciiDigit(text[0]) && text.All(c => char.IsAsciiDigit(c) || c == '.');
+
+    /// <summary>The built-in recipe for the machine we are on, used when --recipe is not given.</summary>
+    public static string DefaultFor(HostPlatform host) => (host.Os, host.Arch) switch
+    {
+        ("macos", "arm64") => "macos-arm64",
+        ("macos", _) => "macos-x86_64",
+        ("linux", "aarch64") => "linux-aarch64",
+        _ => "linux-x86_64",
+    };
+}
