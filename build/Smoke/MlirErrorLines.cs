@@ -14,6 +14,6 @@ public static partial class MlirErrorLines
 
     // TensorFlow also logs harmless lines that mention MLIR ("disabling MLIR crash reproducer ..."), so an
     // MLIR line counts only when it speaks of an error or failure.
-    [GeneratedRegex(@"LLVM ERROR|Assertion .* failed|failed assertion|error: '[\w.]+' op|(MLIR|mlir|loc\().*(?i:error|fail)|PLEASE submit a bug report|^Stack dump:")]
+    [GeneratedRegex(@"LLVM ERROR|Assertion .* failed|Assertion failed|failed assertion|error: '[\w.]+' op|(MLIR|mlir|loc\().*(?i:error|fail)|PLEASE submit a bug report|^Stack dump:")]
     private static partial Regex Pattern();
 }
