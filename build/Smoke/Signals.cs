@@ -8,8 +8,18 @@ public static class Signals
 
     private static readonly Dictionary<int, string> Common = new()
     {
-        [1] = "SIGHUP", [2] = "SIGINT", [3] = "SIGQUIT", [4] = "SIGILL", [5] = "SIGTRAP", [6] = "SIGABRT",
-        [8] = "SIGFPE", [9] = "SIGKILL", [11] = "SIGSEGV", [13] = "SIGPIPE", [14] = "SIGALRM", [15] = "SIGTERM",
+        [1] = "SIGHUP",
+        [2] = "SIGINT",
+        [3] = "SIGQUIT",
+        [4] = "SIGILL",
+        [5] = "SIGTRAP",
+        [6] = "SIGABRT",
+        [8] = "SIGFPE",
+        [9] = "SIGKILL",
+        [11] = "SIGSEGV",
+        [13] = "SIGPIPE",
+        [14] = "SIGALRM",
+        [15] = "SIGTERM",
     };
 
     /// <summary>"SIGSEGV" for 11; "signal N" for a number this table does not name.</summary>

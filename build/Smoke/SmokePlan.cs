@@ -9,6 +9,9 @@ namespace Tfwheel.Smoke;
 /// </summary>
 public static class SmokePlan
 {
+    /// <summary>What Plan shows for the venv folder: the runner makes a new one under the system temp folder each run.</summary>
+    public const string VenvPlaceholder = "$TMPDIR/tfwheel-smoke-XXXXXX";
+
     /// <summary>The interpreter inside a venv (POSIX layout; tfwheel builds for macOS and Linux).</summary>
     public static string VenvPython(string venv) => Path.Combine(venv, "bin", "python");
 
@@ -28,7 +31,18 @@ public static class SmokePlan
     public static IReadOnlyList<string> RunWorkload(string venv, Workload workload) =>
         [VenvPython(venv), "-X", "faulthandler", "-u", workload.ScriptPath, .. workload.Arguments];
 
-    /// <summary>What Plan shows for a smoke run; <paramref name="venv"/> is the temporary venv folder (a placeholder in Plan).</summary>
+    /// <summary>The wheel's architecture: the request's (the recipe's target.arch), else the wheel file name's platform tag.</summary>
+    public static string? WheelArch(SmokeRequest request) => request.TargetArch ?? WheelPlatform.FromFileName(request.Wheel).Arch;
+
+    /// <summary>The workloads the runner will run, with their arguments.</summary>
+    /// <exception cref="Errors.UsageException">An unknown workload name or a missing file.</exception>
+    public static IReadOnlyList<Workload> Workloads(SmokeRequest request) =>
+        WorkloadCatalog.Resolve(request.Workloads, request.Mlir.PassPipeline, WheelArch(request), request.WorkloadDirectory);
+
+    /// <summary>What Plan shows for a smoke run (venv defaults to <see cref="VenvPlaceholder"/>).</summary>
+    public static IReadOnlyList<PlannedStep> Steps(SmokeRequest request, string venv = VenvPlaceholder) => Steps(request, venv, Workloads(request));
+
+    /// <summary>What Plan shows for a smoke run of <paramref name="workloads"/> in the venv <paramref name="venv"/>.</summary>
     public static IReadOnlyList<PlannedStep> Steps(SmokeRequest request, string venv, IReadOnlyList<Workload> workloads)
     {
         var env = SmokeEnvironment.For(request.Mlir, request.ArtifactsDirectory).ToImmutableSortedDictionary(StringComparer.Ordinal);

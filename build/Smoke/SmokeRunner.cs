@@ -30,9 +30,8 @@ public sealed class SmokeRunner(IProcessGateway processes, ICakeLog log, HostPla
             throw new UsageException($"smoke: the wheel {request.Wheel} does not exist. Build it first (--target=Compile) or pass --wheel=PATH");
         }
 
-        var platform = WheelPlatform.FromFileName(request.Wheel);
-        var arch = request.TargetArch ?? platform.Arch;
-        var workloads = WorkloadCatalog.Resolve(request.Workloads, request.Mlir.PassPipeline, arch, request.WorkloadDirectory);
+        var arch = SmokePlan.WheelArch(request);
+        var workloads = SmokePlan.Workloads(request);
         var env = SmokeEnvironment.For(request.Mlir, request.ArtifactsDirectory);
         var report = new SmokeReport(Path.GetFullPath(request.Wheel), request.Python, arch, host, [])
         {
@@ -41,7 +40,7 @@ public sealed class SmokeRunner(IProcessGateway processes, ICakeLog log, HostPla
         };
         var watch = Stopwatch.StartNew();
 
-        if ((platform with { Arch = arch }).WhyNotRunnableOn(host) is { } reason)
+        if ((WheelPlatform.FromFileName(request.Wheel) with { Arch = arch }).WhyNotRunnableOn(host) is { } reason)
         {
             log.WarningText($"smoke: skipped: {reason}");
             var skipped = workloads.Select(w => new WorkloadResult(w.Name, SmokeOutcome.Skipped, TimeSpan.Zero, reason)).ToList();

@@ -52,6 +52,19 @@ public class SmokePlanTests
         Assert.Equal(SmokeEnvironment.For(Request.Mlir, Request.ArtifactsDirectory), steps[2].Env);
     }
 
+    [Fact]
+    public void Plan_resolves_the_workloads_as_the_runner_does_in_a_placeholder_venv()
+    {
+        var request = Request with { Workloads = ["build-info", "add"], WorkloadDirectory = Path.Combine(SmokeTestPaths.RepositoryRoot, "build", "Smoke", "workloads") };
+        var steps = SmokePlan.Steps(request);
+
+        Assert.Equal(["python3.12", "-m", "venv", "$TMPDIR/tfwheel-smoke-XXXXXX"], steps[0].Argv);
+        Assert.Equal(
+            ["$TMPDIR/tfwheel-smoke-XXXXXX/bin/python", "-X", "faulthandler", "-u", Path.Combine(request.WorkloadDirectory, "build-info.py"), "--expect-arch", "arm64"],
+            steps[2].Argv);
+        Assert.Equal(4, steps.Count);
+    }
+
     [Theory]
     [InlineData("3.12", "python3.12")]
     [InlineData("3", "python3")]

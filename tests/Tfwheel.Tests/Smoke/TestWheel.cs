@@ -22,7 +22,7 @@ internal static class TestWheel
     /// <summary>An architecture this host cannot run, for wheels that must be skipped.</summary>
     public static string ForeignArch => HostPlatform.Current.CanRunNatively("x86_64") ? (HostPlatform.Current.Os == "macos" ? "arm64" : "aarch64") : "x86_64";
 
-    public static string Build(string packageRoot, string outputDirectory, string platformTag, string distribution = "tensorflow")
+    public static string Build(string packageRoot, string outputDirectory, string platformTag, string distribution = "tensorflow", string? requires = null)
     {
         var distInfo = $"{distribution}-{Version}.dist-info";
         var files = Directory.EnumerateFiles(packageRoot, "*.py", SearchOption.AllDirectories)
@@ -31,7 +31,8 @@ internal static class TestWheel
             .Select(f => (Name: Path.GetRelativePath(packageRoot, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f)))
             .ToList();
         files.Add(($"{distInfo}/METADATA", Encoding.UTF8.GetBytes(
-            $"Metadata-Version: 2.1\nName: {distribution}\nVersion: {Version}\nSummary: TEST DOUBLE for tfwheel's smoke tests, not TensorFlow\n")));
+            $"Metadata-Version: 2.1\nName: {distribution}\nVersion: {Version}\nSummary: TEST DOUBLE for tfwheel's smoke tests, not TensorFlow\n" +
+            (requires is null ? "" : $"Requires-Dist: {requires}\n"))));
         files.Add(($"{distInfo}/WHEEL", Encoding.UTF8.GetBytes(
             $"Wheel-Version: 1.0\nGenerator: tfwheel-tests\nRoot-Is-Purelib: false\nTag: py3-none-{platformTag}\n")));
         var record = new StringBuilder();
