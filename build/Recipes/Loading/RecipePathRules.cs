@@ -9,7 +9,8 @@ namespace Tfwheel.Recipes.Loading;
 internal sealed class RecipePathRules(string projectRoot, List<RecipeProblem> problems)
 {
     /// <summary>The workloads shipped in build/Smoke/workloads/ (NAME.py each).</summary>
-    public static IReadOnlyList<string> BuiltInWorkloads { get; } = ["add", "matmul", "trig", "conv2d", "mlir-pipeline", "xla-jit"];
+    // The one list of built-in workloads is Smoke's catalog (the .py files shipped in build/Smoke/workloads/).
+    public static IReadOnlyList<string> BuiltInWorkloads => Tfwheel.Smoke.WorkloadCatalog.BuiltIn;
 
     public IReadOnlyList<string> Patches(IReadOnlyList<RecipeScalar> items)
     {

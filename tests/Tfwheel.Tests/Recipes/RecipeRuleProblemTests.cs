@@ -157,7 +157,7 @@ public sealed class RecipeRuleProblemTests : IDisposable
 
         RecipeWorkspace.AssertProblems(
         [
-            At(4, 27) + "unknown smoke workload 'matmull' (built-in: add, matmul, trig, conv2d, mlir-pipeline, xla-jit; or a path to a .py file) (did you mean 'matmul'?)",
+            At(4, 27) + "unknown smoke workload 'matmull' (built-in: build-info, add, matmul, trig, conv2d, mlir-pipeline, xla-jit; or a path to a .py file) (did you mean 'matmul'?)",
             At(5, 47) + "unknown placeholder '{pyhton}' (known: {name}, {python}, {tensorflow.version}, {target.os}, {target.arch}, {target.min-os}, {wheel.name}) (did you mean 'python'?)",
         ], _workspace.Problems("x"));
     }

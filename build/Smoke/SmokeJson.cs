@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Tfwheel.Smoke;
+
+/// <summary>Writes smoke.json: the run, the environment and each workload with its result line embedded as JSON.</summary>
+public static class SmokeJson
+{
+    public const string FileName = "smoke.json";
+
+    public static void Write(SmokeReport report, string path) => AtomicFile.WriteAllText(path, Render(report));
+
+    public static string Render(SmokeReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("verdict", report.Verdict.ToString().ToLowerInvariant());
+            json.WriteString("summary", report.Summary);
+            json.WriteString("wheel", report.Wheel);
+            json.WriteString("python", report.Python);
+            json.WriteString("wheelArch", report.WheelArch);
+            json.WriteString("hostOs", report.Host.Os);
+            json.WriteString("hostArch", report.Host.Arch);
+            json.WriteString("startedAt", report.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+            json.WriteNumber("durationSeconds", Math.Round(report.Duration.TotalSeconds, 3));
+            json.WriteStartObject("environment");
+            foreach (var (name, value) in report.Environment)
+            {
+                json.WriteString(name, value);
+            }
+
+            json.WriteEndObject();
+            WriteStrings(json, "artifacts", report.Artifacts);
+            json.WriteStartArray("workloads");
+            foreach (var workload in report.Workloads)
+            {
+                WriteWorkload(json, workload);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteWorkload(Utf8JsonWriter json, WorkloadResult workload)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", workload.Name);
+        json.WriteString("outcome", SmokeReport.Describe(workload.Outcome));
+        json.WriteString("note", workload.Note);
+        json.WriteNumber("durationSeconds", Math.Round(workload.Duration.TotalSeconds, 3));
+        if (workload.ExitCode is { } code)
+        {
+            json.WriteNumber("exitCode", code);
+        }
+        else
+        {
+            json.WriteNull("exitCode");
+        }
+
+        json.WriteString("signal", workload.Signal);
+        WriteStrings(json, "argv", workload.Argv);
+        json.WritePropertyName("result");
+        if (workload.ResultLine is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            // The classifier only keeps lines that parsed as JSON objects, so this embeds a valid object.
+            using var doc = JsonDocument.Parse(workload.ResultLine);
+            doc.RootElement.WriteTo(json);
+        }
+
+        WriteStrings(json, "mlirLines", workload.MlirLines);
+        WriteStrings(json, "stderrTail", workload.StandardErrorTail);
+        WriteStrings(json, "artifacts", workload.Artifacts);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,46 @@
+using Tfwheel.Processes;
+using Tfwheel.Recipes;
+using Tfwheel.Smoke;
+using Tfwheel.Tests.Support;
+
+namespace Tfwheel.Tests.Smoke;
+
+/// <summary>
+/// One smoke run of every shipped workload against the tensorflow test double, installed from a real
+/// wheel into a real venv by real pip; shared by the tests that read its report.
+/// </summary>
+public sealed class ShippedWorkloadRun : IAsyncLifetime
+{
+    public const string Pipeline = "symbol-dce,tf-standard-pipeline{enable-inliner=true},func.func(canonicalize,cse)";
+
+    private readonly string _root = SmokeTestPaths.NewTempDirectory();
+
+    public TestLog Log { get; } = new();
+
+    public string Artifacts => Path.Combine(_root, "artifacts", "test-recipe");
+
+    public SmokeRequest Request { get; private set; } = null!;
+
+    public SmokeReport Report { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, Path.Combine(_root, "dist"), TestWheel.HostPlatformTag());
+        Request = new SmokeRequest(wheel, SmokeTestPaths.Python, [], Artifacts)
+        {
+            Timeout = TimeSpan.FromMinutes(2),
+            PipArgs = ["--no-index", "--no-deps"],
+            SystemSitePackages = true,
+            Mlir = new MlirSettings { PassPipeline = Pipeline },
+        };
+        Report = await new SmokeRunner(new ProcessGateway(Log), Log, HostPlatform.Current).RunAsync(Request);
+        SmokeJson.Write(Report, Path.Combine(Artifacts, SmokeJson.FileName));
+        SmokeJUnit.Write(Report, Path.Combine(Artifacts, SmokeJUnit.FileName));
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+}
