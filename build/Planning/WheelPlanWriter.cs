@@ -5,10 +5,10 @@ using Tfwheel.Processes;
 
 namespace Tfwheel.Planning;
 
-/// <summary>Prints a <see cref="BuildPlan"/> for people (an aligned report) or as one JSON document.</summary>
-public static class BuildPlanWriter
+/// <summary>Prints a <see cref="WheelPlan"/> for people (an aligned report) or as one JSON document.</summary>
+public static class WheelPlanWriter
 {
-    public static string ToText(BuildPlan plan)
+    public static string ToText(WheelPlan plan)
     {
         var r = plan.Recipe;
         var text = new StringBuilder();
@@ -65,7 +65,7 @@ public static class BuildPlanWriter
         return text.ToString();
     }
 
-    public static string ToJson(BuildPlan plan, JsonNode recipeJson)
+    public static string ToJson(WheelPlan plan, JsonNode recipeJson)
     {
         var r = plan.Recipe;
         var doc = new JsonObject

@@ -1,0 +1,41 @@
+using Cake.Frosting;
+using Spectre.Console;
+using Tfwheel.Reporting;
+using Tfwheel.Smoke;
+
+namespace Tfwheel.Tasks;
+
+[TaskName("Smoke")]
+[TaskDescription("Installs the wheel in a fresh venv and runs the workloads that crashed (tf.add, matmul, trig, conv2d, MLIR passes, XLA)")]
+[IsDependentOn(typeof(Verify))]
+public sealed class Smoke : AsyncFrostingTask<BuildContext>
+{
+    public override async Task RunAsync(BuildContext context)
+    {
+        var artifacts = context.Paths.Artifacts;
+        var wheel = WheelLocator.Find(context.Options.Wheel, artifacts);
+        var request = SmokeRequest.For(context.Recipe, wheel, artifacts) with
+        {
+            // A wheel named on the command line is judged by its own tag, not the recipe's target.
+            TargetArch = context.Options.Wheel is null ? context.Recipe.Target.ArchTag : null,
+        };
+        if (context.Options.Python is { } python && !RecipeResolver.IsVersion(python))
+        {
+            request = request with { Python = python };
+        }
+
+        if (context.Options.Value("workloads") is { Length: > 0 } names)
+        {
+            request = request with { Workloads = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+        }
+
+        var report = await new SmokeRunner(context.Processes, context.Log, context.Host).RunAsync(request, context.Cancellation);
+        Directory.CreateDirectory(artifacts);
+        var json = Path.Combine(artifacts, SmokeJson.FileName);
+        SmokeJson.Write(report, json);
+        SmokeJUnit.Write(report, Path.Combine(artifacts, SmokeJUnit.FileName));
+        SmokeTable.Render(report, AnsiConsole.Console);
+        context.Log.InfoText(report.Summary);
+        report.EnsurePassed(json);
+    }
+}
