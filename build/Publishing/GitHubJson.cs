@@ -12,7 +12,8 @@ internal static class GitHubJson
         e.GetProperty("prerelease").GetBoolean(),
         e.TryGetProperty("immutable", out var i) && i.ValueKind == JsonValueKind.True,
         e.GetProperty("upload_url").GetString() ?? "",
-        e.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString()! : "");
+        e.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString()! : "",
+        e.TryGetProperty("html_url", out var h) ? h.GetString() ?? "" : "");
 
     public static RemoteAsset Asset(JsonElement e) => new(
         e.GetProperty("id").GetInt64(),

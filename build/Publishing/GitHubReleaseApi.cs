@@ -93,13 +93,13 @@ internal sealed class GitHubReleaseApi
     public async Task<RemoteAsset> RenameAssetAsync(RemoteAsset asset, string name, CancellationToken ct) =>
         GitHubJson.Asset(await WriteAsync("PATCH", $"{_repo}/releases/assets/{asset.Id}", $"rename asset {asset.Name} to {name}", JsonSerializer.Serialize(new { name }), ct));
 
-    /// <summary>Uploads with retries; <paramref name="beforeRetry"/> runs before every attempt after the first (to clear a broken copy).</summary>
-    public Task<RemoteAsset> UploadAsync(RemoteRelease release, LocalAsset asset, string name, Func<CancellationToken, Task> beforeRetry, CancellationToken ct) =>
+    /// <summary>Uploads with retries; <paramref name="beforeRetry"/> runs before every attempt after the first: it clears a broken copy, or returns the asset when the previous attempt in fact completed.</summary>
+    public Task<RemoteAsset> UploadAsync(RemoteRelease release, LocalAsset asset, string name, Func<CancellationToken, Task<RemoteAsset?>> beforeRetry, CancellationToken ct) =>
         _retry.RunAsync($"upload {name}", async (attempt, token) =>
         {
-            if (attempt > 1)
+            if (attempt > 1 && await beforeRetry(token) is { } alreadyThere)
             {
-                await beforeRetry(token);
+                return alreadyThere;
             }
 
             await _gate.WaitTurnAsync(token);
