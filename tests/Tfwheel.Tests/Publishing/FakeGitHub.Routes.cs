@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace Tfwheel.Tests.Publishing;
+
+public sealed partial class FakeGitHub
+{
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var method = ctx.Request.Method;
+        var path = ctx.Request.Path.Value ?? "";
+        var pathAndQuery = path + ctx.Request.QueryString.Value;
+        _requests.Enqueue($"{method} {pathAndQuery}");
+        var auth = ctx.Request.Headers.Authorization.ToString();
+        if ((auth.Length > 0 && auth != "Bearer " + Token && auth != "token " + Token) || (auth.Length == 0 && method != "GET"))
+        {
+            await DrainAsync(ctx);
+            await RespondAsync(ctx, 401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}""", null);
+            return;
+        }
+
+        if (TakeFault(method, pathAndQuery) is { } fault)
+        {
+            await InjectAsync(ctx, fault);
+            return;
+        }
+
+        var api = $"/api/v3/repos/{Owner}/{Repo}";
+        var uploads = $"/api/uploads/repos/{Owner}/{Repo}/releases/";
+        Match m;
+        if (path == api && method == "GET")
+        {
+            await RespondAsync(ctx, 200, JsonSerializer.Serialize(new { id = 1, name = Repo, full_name = $"{Owner}/{Repo}", @private = false, permissions = new { admin = false, push = Push, pull = true } }), null);
+        }
+        else if (path.StartsWith(api + "/releases/tags/", StringComparison.Ordinal) && method == "GET")
+        {
+            // Drafts are invisible here: "Get a published release with the specified tag" (OpenAPI repos/get-release-by-tag).
+            var tag = Uri.UnescapeDataString(path[(api.Length + "/releases/tags/".Length)..]);
+            var found = Locked(() => Releases.FirstOrDefault(r => r.Tag == tag && !r.Draft));
+            await RespondAsync(ctx, found is null ? 404 : 200, found is null ? NotFound : ReleaseJson(found), "repos/get-release-by-tag");
+        }
+        else if (path == api + "/releases" && method == "GET")
+        {
+            await PageAsync(ctx, api + "/releases", Locked(() => Releases.OrderByDescending(r => r.Id).Select(ReleaseJson).ToList()), "repos/list-releases");
+        }
+        else if (path == api + "/releases" && method == "POST")
+        {
+            await CreateReleaseAsync(ctx);
+        }
+        else if ((m = Regex.Match(path, "^" + Regex.Escape(api) + @"/releases/assets/(\d+)$")).Success)
+        {
+            await AssetAsync(ctx, method, long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+        else if ((m = Regex.Match(path, "^" + Regex.Escape(api) + @"/releases/(\d+)/assets$")).Success && method == "GET")
+        {
+            var release = Find(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+            await (release is null
+                ? RespondAsync(ctx, 404, NotFound, null)
+                : PageAsync(ctx, path, Locked(() => release.Assets.Select(AssetJson).ToList()), "repos/list-release-assets"));
+        }
+        else if ((m = Regex.Match(path, "^" + Regex.Escape(api) + @"/releases/(\d+)$")).Success)
+        {
+            await ReleaseAsync(ctx, method, long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+        else if ((m = Regex.Match(path, "^" + Regex.Escape(uploads) + @"(\d+)/assets$")).Success && method == "POST")
+        {
+            await UploadAsync(ctx, long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            await DrainAsync(ctx);
+            await RespondAsync(ctx, 404, NotFound, null);
+        }
+    }
+
+    private async Task CreateReleaseAsync(HttpContext ctx)
+    {
+        var body = await ReadJsonAsync(ctx, "repos/create-release");
+        var tag = body.GetProperty("tag_name").GetString()!;
+        var draft = body.TryGetProperty("draft", out var d) && d.GetBoolean();
+        if (Locked(() => Releases.Any(r => r.Tag == tag && !r.Draft)))
+        {
+            await RespondAsync(ctx, 422, Invalid("Release", "tag_name"), "repos/create-release");
+            return;
+        }
+
+        var release = AddRelease(tag, draft, immutable: !draft && ImmutableReleases);
+        release.Name = body.TryGetProperty("name", out var n) ? n.GetString() ?? tag : tag;
+        release.Body = body.TryGetProperty("body", out var b) ? b.GetString() ?? "" : "";
+        release.Prerelease = body.TryGetProperty("prerelease", out var p) && p.GetBoolean();
+        await RespondAsync(ctx, 201, ReleaseJson(release), "repos/create-release");
+    }
+
+    private async Task ReleaseAsync(HttpContext ctx, string method, long id)
+    {
+        var release = Find(id);
+        if (release is null)
+        {
+            await DrainAsync(ctx);
+            await RespondAsync(ctx, 404, NotFound, null);
+            return;
+        }
+
+        if (method == "PATCH")
+        {
+            var body = await ReadJsonAsync(ctx, "repos/update-release");
+            lock (_lock)
+            {
+                if (body.TryGetProperty("body", out var b))
+                {
+                    release.Body = b.GetString() ?? "";
+                }
+
+                if (body.TryGetProperty("prerelease", out var p))
+                {
+                    release.Prerelease = p.GetBoolean();
+                }
+
+                if (body.TryGetProperty("draft", out var d) && !d.GetBoolean() && release.Draft)
+                {
+                    release.Draft = false;
+                    release.PublishedAt = Clock.GetUtcNow();
+                    release.Immutable = ImmutableReleases;
+                }
+            }
+        }
+
+        await RespondAsync(ctx, 200, ReleaseJson(release), method == "PATCH" ? "repos/update-release" : "repos/get-release");
+    }
+
+    private async Task AssetAsync(HttpContext ctx, string method, long id)
+    {
+        var (release, asset) = Locked(() => Releases.SelectMany(r => r.Assets.Select(a => (r, a))).FirstOrDefault(x => x.a.Id == id));
+        var body = method == "PATCH" ? await ReadJsonAsync(ctx, "repos/update-release-asset") : default;
+        if (asset is null)
+        {
+            await RespondAsync(ctx, 404, NotFound, method == "DELETE" ? "repos/delete-release-asset" : null);
+            return;
+        }
+
+        if (method != "GET" && release!.Immutable && !release.Draft)
+        {
+            await RespondAsync(ctx, 422, """{"message":"Cannot modify assets of an immutable release","status":"422"}""", null);
+            return;
+        }
+
+        switch (method)
+        {
+            case "DELETE":
+                Locked(() => release!.Assets.Remove(asset));
+                ctx.Response.StatusCode = 204;
+                return;
+            case "PATCH" when body.TryGetProperty("name", out var n):
+                var name = n.GetString()!;
+                if (Locked(() => release!.Assets.Any(a => a.Name == name && a.Id != id)))
+                {
+                    await RespondAsync(ctx, 422, Invalid("ReleaseAsset", "name"), null);
+                    return;
+                }
+
+                asset.Name = name;
+                break;
+        }
+
+        await RespondAsync(ctx, 200, AssetJson(asset), method == "PATCH" ? "repos/update-release-asset" : "repos/get-release-asset");
+    }
+
+    private async Task UploadAsync(HttpContext ctx, long releaseId)
+    {
+        // ASP.NET decodes '+' in a query as a space, as GitHub does; GitHub then renames spaces and some symbols to '.'.
+        var name = Regex.Replace(ctx.Request.Query["name"].ToString(), @"[ ~:()]", ".");
+        var release = Find(releaseId);
+        if (release is null || (release.Immutable && !release.Draft) || Locked(() => release.Assets.Any(a => a.Name == name)))
+        {
+            await DrainAsync(ctx);
+            await RespondAsync(ctx, 422, release is null ? NotFound
+                : release.Immutable ? """{"message":"Cannot upload assets to an immutable release","status":"422"}""" : Invalid("ReleaseAsset", "name"), "repos/upload-release-asset");
+            return;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long size = 0;
+        int n;
+        while ((n = await ctx.Request.Body.ReadAsync(buffer)) > 0)
+        {
+            hash.AppendData(buffer, 0, n);
+            size += n;
+        }
+
+        var asset = new FakeAsset { Id = Interlocked.Increment(ref _nextId), Name = name, ContentType = ctx.Request.ContentType ?? "application/octet-stream", Size = size, Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset()), CreatedAt = Clock.GetUtcNow() };
+        Locked(() => { release.Assets.Add(asset); return 0; });
+        await RespondAsync(ctx, 201, AssetJson(asset), "repos/upload-release-asset");
+    }
+
+    private async Task InjectAsync(HttpContext ctx, FakeFault fault)
+    {
+        await DrainAsync(ctx);
+        if (fault.CutUpload && Regex.Match(ctx.Request.Path.Value ?? "", @"/releases/(\d+)/assets$") is { Success: true } m && Find(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)) is { } release)
+        {
+            // "When an upstream failure occurs, you will receive a 502 Bad Gateway status. This may leave an empty
+            // asset with a state of starter." (OpenAPI repos/upload-release-asset)
+            var starter = new FakeAsset { Id = Interlocked.Increment(ref _nextId), Name = ctx.Request.Query["name"].ToString(), ContentType = ctx.Request.ContentType ?? "", State = "starter", CreatedAt = Clock.GetUtcNow() };
+            Locked(() => { release.Assets.Add(starter); return 0; });
+        }
+
+        foreach (var (key, value) in fault.Headers)
+        {
+            ctx.Response.Headers[key] = value;
+        }
+
+        ctx.Response.StatusCode = fault.Status;
+        ctx.Response.ContentType = fault.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/html";
+        await ctx.Response.WriteAsync(fault.Body);
+    }
+
+    private async Task PageAsync(HttpContext ctx, string path, List<string> items, string operationId)
+    {
+        var perPage = Math.Min(MaxPageSize, int.TryParse(ctx.Request.Query["per_page"], out var pp) ? pp : 30);
+        var page = int.TryParse(ctx.Request.Query["page"], out var pg) ? pg : 1;
+        var last = Math.Max(1, (items.Count + perPage - 1) / perPage);
+        if (page < last)
+        {
+            // As GitHub: Link: <…?per_page=N&page=P>; rel="next", <…>; rel="last" (docs "Using pagination in the REST API").
+            ctx.Response.Headers["Link"] = $"<{BaseUrl}{path}?per_page={perPage}&page={page + 1}>; rel=\"next\", <{BaseUrl}{path}?per_page={perPage}&page={last}>; rel=\"last\"";
+        }
+
+        await RespondAsync(ctx, 200, "[" + string.Join(",", items.Skip((page - 1) * perPage).Take(perPage)) + "]", operationId);
+    }
+
+    private async Task<JsonElement> ReadJsonAsync(HttpContext ctx, string operationId)
+    {
+        using var reader = new StreamReader(ctx.Request.Body);
+        var text = await reader.ReadToEndAsync();
+        foreach (var v in ReleasesOpenApi.Instance.ValidateRequest(operationId, text))
+        {
+            _violations.Enqueue(v);
+        }
+
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private async Task RespondAsync(HttpContext ctx, int status, string json, string? operationId)
+    {
+        if (operationId is not null && (status < 300 || ReleasesOpenApi.Instance.Documents(operationId, status)))
+        {
+            foreach (var v in ReleasesOpenApi.Instance.ValidateResponse(operationId, status, json).Where(v => !IsStarterDeviation(v)))
+            {
+                _violations.Enqueue(v);
+            }
+        }
+
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        await ctx.Response.WriteAsync(json);
+    }
+
+    /// <summary>The spec's state enum is ["uploaded","open"], yet GitHub reports "starter" after a failed upload (its own description says so).</summary>
+    private static bool IsStarterDeviation(string violation) => violation.Contains("/state", StringComparison.Ordinal) && !violation.Contains("required", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task DrainAsync(HttpContext ctx) => await ctx.Request.Body.CopyToAsync(Stream.Null);
+
+    private FakeRelease? Find(long id) => Locked(() => Releases.FirstOrDefault(r => r.Id == id));
+
+    private T Locked<T>(Func<T> f)
+    {
+        lock (_lock)
+        {
+            return f();
+        }
+    }
+
+    private const string NotFound = """{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}""";
+
+    private static string Invalid(string resource, string field) =>
+        JsonSerializer.Serialize(new { message = "Validation Failed", errors = new[] { new { resource, code = "already_exists", field } }, documentation_url = "https://docs.github.com/rest", status = "422" });
+}
