@@ -247,7 +247,10 @@ public sealed partial class FakeGitHub
     {
         if (operationId is not null && (status < 300 || ReleasesOpenApi.Instance.Documents(operationId, status)))
         {
-            foreach (var v in ReleasesOpenApi.Instance.ValidateResponse(operationId, status, json).Where(v => !IsStarterDeviation(v)))
+            // The one deliberate deviation: the spec's state enum is ["uploaded","open"], yet GitHub reports "starter"
+            // after a failed upload (its own description of repos/upload-release-asset says so). Validate it as "open".
+            var conformant = json.Replace("\"state\":\"starter\"", "\"state\":\"open\"", StringComparison.Ordinal);
+            foreach (var v in ReleasesOpenApi.Instance.ValidateResponse(operationId, status, conformant))
             {
                 _violations.Enqueue(v);
             }
@@ -257,9 +260,6 @@ public sealed partial class FakeGitHub
         ctx.Response.ContentType = "application/json; charset=utf-8";
         await ctx.Response.WriteAsync(json);
     }
-
-    /// <summary>The spec's state enum is ["uploaded","open"], yet GitHub reports "starter" after a failed upload (its own description says so).</summary>
-    private static bool IsStarterDeviation(string violation) => violation.Contains("/state", StringComparison.Ordinal) && !violation.Contains("required", StringComparison.OrdinalIgnoreCase);
 
     private static async Task DrainAsync(HttpContext ctx) => await ctx.Request.Body.CopyToAsync(Stream.Null);
 
