@@ -120,7 +120,11 @@ public sealed partial class FakeGitHub : IAsyncDisposable
         {
             var asset = new FakeAsset
             {
-                Id = ++_nextId, Name = name, ContentType = "application/octet-stream", CreatedAt = Clock.GetUtcNow(), State = state,
+                Id = ++_nextId,
+                Name = name,
+                ContentType = "application/octet-stream",
+                CreatedAt = Clock.GetUtcNow(),
+                State = state,
                 Size = state == "uploaded" ? content.Length : 0,
                 Sha256 = state == "uploaded" ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) : null,
             };

@@ -16,8 +16,14 @@ public sealed class ReleaseNotesTests
     {
         var provenance = new BuildProvenance
         {
-            Recipe = "macos-arm64", TensorflowVersion = "2.18.0", TensorflowCommit = "6550e4b", BazelArgv = ["bazel", "build", "--config=macos_arm64"],
-            VerifyOk = true, VerifySummary = "12 binaries | arm64", SmokeOk = true, SmokeSummary = "3 of 3 passed",
+            Recipe = "macos-arm64",
+            TensorflowVersion = "2.18.0",
+            TensorflowCommit = "6550e4b",
+            BazelArgv = ["bazel", "build", "--config=macos_arm64"],
+            VerifyOk = true,
+            VerifySummary = "12 binaries | arm64",
+            SmokeOk = true,
+            SmokeSummary = "3 of 3 passed",
         };
 
         Assert.Equal("""
