@@ -68,10 +68,17 @@ internal sealed class GitHubReleaseApi
     public async Task<IReadOnlyList<RemoteAsset>> ListAssetsAsync(long releaseId, CancellationToken ct) =>
         (await GetAllPagesAsync($"{_repo}/releases/{releaseId}/assets", ct)).Select(GitHubJson.Asset).ToList();
 
-    public async Task<RemoteRelease> CreateDraftAsync(string tag, string body, bool prerelease, CancellationToken ct)
+    /// <summary>
+    /// POST releases (draft). Before a retry it looks for the draft first: a create whose answer was lost has
+    /// already made one, and a blind retry would leave two drafts for the tag.
+    /// </summary>
+    public Task<RemoteRelease> CreateDraftAsync(string tag, string body, bool prerelease, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(new Dictionary<string, object> { ["tag_name"] = tag, ["name"] = tag, ["body"] = body, ["draft"] = true, ["prerelease"] = prerelease });
-        return GitHubJson.Release(await WriteAsync("POST", $"{_repo}/releases", $"create draft release {tag}", json, ct));
+        return _retry.RunAsync($"create draft release {tag}", async (attempt, token) =>
+            attempt > 1 && (await ListReleasesAsync(token)).FirstOrDefault(r => r.Draft && r.TagName == tag) is { } made
+                ? made
+                : GitHubJson.Release(await SendAsync("POST", $"{_repo}/releases", $"create draft release {tag}", json, token)), ct);
     }
 
     /// <summary>PATCH releases/{id} with only the given fields.</summary>
@@ -129,20 +136,23 @@ internal sealed class GitHubReleaseApi
     }
 
     private Task<JsonElement> WriteAsync(string method, string path, string what, string? json, CancellationToken ct) =>
-        _retry.RunAsync(what, async (_, token) =>
+        _retry.RunAsync(what, (_, token) => SendAsync(method, path, what, json, token), ct);
+
+    /// <summary>One mutating request, once: waits its turn at the gate, echoes it, sends it.</summary>
+    private async Task<JsonElement> SendAsync(string method, string path, string what, string? json, CancellationToken ct)
+    {
+        await _gate.WaitTurnAsync(ct);
+        _log.InfoText($"+ {method} {path} ({what})");
+        var uri = new Uri(path, UriKind.Relative);
+        switch (method)
         {
-            await _gate.WaitTurnAsync(token);
-            _log.InfoText($"+ {method} {path} ({what})");
-            var uri = new Uri(path, UriKind.Relative);
-            switch (method)
-            {
-                case "DELETE":
-                    await _connection.Delete(uri);
-                    return default;
-                case "POST":
-                    return GitHubJson.Parse((await _connection.Post<object>(uri, json!, "application/vnd.github+json", "application/json", (IDictionary<string, string>?)null, token)).HttpResponse.Body);
-                default:
-                    return GitHubJson.Parse((await _connection.Patch<object>(uri, json!, "application/vnd.github+json")).HttpResponse.Body);
-            }
-        }, ct);
+            case "DELETE":
+                await _connection.Delete(uri);
+                return default;
+            case "POST":
+                return GitHubJson.Parse((await _connection.Post<object>(uri, json!, "application/vnd.github+json", "application/json", (IDictionary<string, string>?)null, ct)).HttpResponse.Body);
+            default:
+                return GitHubJson.Parse((await _connection.Patch<object>(uri, json!, "application/vnd.github+json")).HttpResponse.Body);
+        }
+    }
 }

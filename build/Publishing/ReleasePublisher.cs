@@ -118,6 +118,10 @@ public sealed class ReleasePublisher(ICakeLog log)
         {
             throw new PublishException(Redactor.Redact(e.Message, secrets));
         }
+        catch (RateLimitExceededException e)
+        {
+            throw new PublishException($"publish: GitHub's API rate limit for this token is exhausted until {e.Reset:u}, longer than tfwheel waits. Re-run Publish after that time; it resumes where it stopped.");
+        }
         catch (ApiException e)
         {
             throw new PublishException(Redactor.Redact($"publish: GitHub answered HTTP {(int)e.StatusCode}: {e.Message}. Check publish.repository, publish.api-url and the token's permissions.", secrets));

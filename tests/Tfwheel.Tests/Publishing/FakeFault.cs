@@ -1,10 +1,16 @@
 namespace Tfwheel.Tests.Publishing;
 
 /// <summary>A fault the fake GitHub injects into the next request matching <see cref="Method"/> and <see cref="PathContains"/>.</summary>
-/// <param name="CutUpload">Upload only: take the body, leave a "starter" asset, answer 502 (OpenAPI repos/upload-release-asset).</param>
-public sealed record FakeFault(string Method, string PathContains, int Status, string Body, IReadOnlyDictionary<string, string> Headers, bool CutUpload = false)
+public sealed record FakeFault(string Method, string PathContains, int Status, string Body, IReadOnlyDictionary<string, string> Headers, FaultMode Mode = FaultMode.Respond)
 {
-    public static FakeFault UploadCut(string assetName) => new("POST", "name=" + Uri.EscapeDataString(assetName), 502, "<html>502 Bad Gateway</html>", new Dictionary<string, string>(), CutUpload: true);
+    /// <summary>Take the upload's body, leave a "starter" asset, answer 502 (OpenAPI repos/upload-release-asset).</summary>
+    public static FakeFault UploadCut(string assetName) => new("POST", "name=" + Uri.EscapeDataString(assetName), 502, "<html>502 Bad Gateway</html>", new Dictionary<string, string>(), FaultMode.CutUpload);
+
+    /// <summary>Perform the request, then answer 502: the write happened but the client cannot know.</summary>
+    public static FakeFault LostAnswer(string method, string pathContains) => new(method, pathContains, 502, "<html>502 Bad Gateway</html>", new Dictionary<string, string>(), FaultMode.AcceptThenFail);
+
+    /// <summary>Reset the connection without an answer (a network error).</summary>
+    public static FakeFault DropConnection(string method, string pathContains) => new(method, pathContains, 0, "", new Dictionary<string, string>(), FaultMode.DropConnection);
 
     public static FakeFault ServerError(string method, string pathContains, int status = 503) =>
         new(method, pathContains, status, """{"message":"Service Unavailable"}""", new Dictionary<string, string>());
