@@ -15,7 +15,7 @@ internal static class ReleaseAssessor
     /// <summary>Enforced since July 2025: "file_count limited to 1000 assets".</summary>
     public const int MaxAssetsPerRelease = 1000;
 
-    public static async Task<ReleaseAssessment> AssessAsync(GitHubReleaseApi api, PublishRequest request, bool requireToken, CancellationToken ct)
+    public static async Task<ReleaseAssessment> AssessAsync(GitHubReleaseApi api, PublishRequest request, bool requireToken, CancellationToken ct, bool ignoreArtifacts = false)
     {
         var checks = new List<string>();
         var problems = new List<string>();
@@ -47,9 +47,9 @@ internal static class ReleaseAssessor
             _ => $"release: none for {request.Tag}; a draft will be created",
         });
         var remote = release is null ? [] : await api.ListAssetsAsync(release.Id, ct);
-        if (!ArtifactSet.Exists(request.ArtifactsDirectory))
+        if (ignoreArtifacts || !ArtifactSet.Exists(request.ArtifactsDirectory))
         {
-            checks.Add($"artifacts: not built yet in {request.ArtifactsDirectory}; checked again before uploading");
+            checks.Add($"artifacts: {(ignoreArtifacts ? "to be built" : "not built yet")} in {request.ArtifactsDirectory}; checked again before uploading");
             if (release is { Immutable: true, Draft: false })
             {
                 problems.Add($"publish: release {request.Tag} is published and immutable; GitHub refuses new assets on it. Use a new tag (publish.tag) for this build.");

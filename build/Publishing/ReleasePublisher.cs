@@ -13,11 +13,17 @@ namespace Tfwheel.Publishing;
 /// </summary>
 public sealed class ReleasePublisher(ICakeLog log)
 {
-    /// <summary>Read-only checks; throws <see cref="PublishException"/> listing every blocking problem. Artifact checks run once the wheel exists.</summary>
-    public Task<ReleaseAssessment> PreflightAsync(PublishRequest request, CancellationToken ct) =>
+    /// <summary>Read-only checks; throws <see cref="PublishException"/> listing every blocking problem. Artifact checks run when the wheel exists.</summary>
+    public Task<ReleaseAssessment> PreflightAsync(PublishRequest request, CancellationToken ct) => PreflightAsync(request, beforeBuild: false, ct);
+
+    /// <summary>
+    /// As <see cref="PreflightAsync(PublishRequest, CancellationToken)"/>; with <paramref name="beforeBuild"/> (Setup, before Compile) the
+    /// artifacts directory is ignored, since a wheel there is a stale one the build will replace.
+    /// </summary>
+    public Task<ReleaseAssessment> PreflightAsync(PublishRequest request, bool beforeBuild, CancellationToken ct) =>
         GuardAsync(request, async api =>
         {
-            var assessment = await ReleaseAssessor.AssessAsync(api, request, requireToken: true, ct);
+            var assessment = await ReleaseAssessor.AssessAsync(api, request, requireToken: true, ct, ignoreArtifacts: beforeBuild);
             foreach (var check in assessment.Checks)
             {
                 log.InfoText("preflight: " + check);

@@ -92,4 +92,19 @@ public sealed class ReleasePublisherResilienceTests
         Assert.Empty(s.GitHub.Writes);
         Assert.Contains(s.Log.Lines, l => l.Text == "dryrun: POST upload SHA256SUMS (" + new FileInfo(Path.Combine(s.Artifacts, "SHA256SUMS")).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes)");
     }
+
+    [Fact]
+    public async Task Preflight_before_the_build_ignores_a_stale_wheel_that_the_build_will_replace()
+    {
+        await using var s = await PublishScenario.StartAsync();
+        await s.Publisher.PublishAsync(s.Request(), CancellationToken.None);
+        s.WriteWheel(Encoding.UTF8.GetBytes("a stale wheel from an older build"));
+
+        var early = await s.Publisher.PreflightAsync(s.Request(), beforeBuild: true, CancellationToken.None);
+        var late = await Assert.ThrowsAsync<PublishException>(() => s.Publisher.PreflightAsync(s.Request(), CancellationToken.None));
+
+        Assert.Null(early.Artifacts);
+        Assert.Equal(ReleaseOrigin.Published, early.Origin);
+        Assert.Contains("has different content", late.Message, StringComparison.Ordinal);
+    }
 }
