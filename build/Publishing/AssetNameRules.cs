@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace Tfwheel.Publishing;
 
 /// <summary>
-/// GitHub renames asset names with "special characters" on upload (space, '~', ':', '(', ')' become '.';
-/// softprops/action-gh-release#159, actions/upload-release-asset#57). This mirrors gh's sanitizeFileName,
-/// which mimics the server: anything but letters, digits, '_', '-', '+', '@' and '.' becomes '.', runs of
-/// '.' collapse, and leading/trailing dots go. Preflight refuses a name GitHub would change.
+/// "GitHub renames asset filenames that have special characters, non-alphanumeric characters, and leading or
+/// trailing periods" (OpenAPI repos/upload-release-asset); observed: space, '~', ':', '(' and ')' become '.'
+/// (softprops/action-gh-release#159, actions/upload-release-asset#57) while '+', '-', '_' and '.' survive. This
+/// is a conservative allowlist built from those cases: a name outside it is refused in preflight rather than
+/// renamed behind the user's back (a renamed asset would never match on the next run).
 /// </summary>
 public static partial class AssetNameRules
 {
