@@ -40,11 +40,17 @@ internal sealed class GitHubReleaseApi
     /// <summary>Mutating requests sent so far (retries included).</summary>
     public int Writes => _gate.Writes;
 
-    /// <summary>The REST root with a trailing '/': without it relative URIs resolve against the parent segment.</summary>
+    /// <summary>
+    /// The REST root with a trailing '/' (without it relative URIs resolve against the parent segment). github.com
+    /// means api.github.com; a bare GitHub Enterprise Server host gets its REST prefix /api/v3/, as Octokit's
+    /// GitHubClient does; any other path is kept as given.
+    /// </summary>
     internal static Uri ApiBaseAddress(string apiUrl)
     {
         var uri = new Uri(apiUrl.EndsWith('/') ? apiUrl : apiUrl + "/");
-        return uri.Host is "github.com" or "www.github.com" ? new Uri("https://api.github.com/") : uri;
+        return uri.Host is "github.com" or "www.github.com" ? new Uri("https://api.github.com/")
+            : uri.AbsolutePath == "/" && uri.Host != "api.github.com" ? new Uri(uri, "/api/v3/")
+            : uri;
     }
 
     public async Task<JsonElement> GetRepositoryAsync(CancellationToken ct) => await GetAsync(_repo, ct);

@@ -27,7 +27,9 @@ public sealed class PublishingRulesTests
     [InlineData("https://api.github.com", "https://api.github.com/")]
     [InlineData("https://github.com/", "https://api.github.com/")]
     [InlineData("https://ghe.example.com/api/v3", "https://ghe.example.com/api/v3/")]
-    public void The_api_url_gets_the_trailing_slash_Octokit_needs(string given, string used) =>
+    [InlineData("https://ghe.example.com", "https://ghe.example.com/api/v3/")]
+    [InlineData("http://127.0.0.1:8080/custom/root", "http://127.0.0.1:8080/custom/root/")]
+    public void The_api_url_is_normalised_to_a_REST_root_with_the_trailing_slash_Octokit_needs(string given, string used) =>
         Assert.Equal(used, GitHubReleaseApi.ApiBaseAddress(given).AbsoluteUri);
 
     [Fact]
