@@ -13,6 +13,9 @@ namespace Tfwheel.Publishing;
 /// </summary>
 internal sealed class GitHubReleaseApi
 {
+    /// <summary>GitHub's recommended media type (docs "Getting started with the REST API").</summary>
+    private const string Accept = "application/vnd.github+json";
+
     private readonly IConnection _connection;
     private readonly AssetUploader _uploader;
     private readonly RetryPolicy _retry;
@@ -121,7 +124,7 @@ internal sealed class GitHubReleaseApi
         }, ct);
 
     private Task<JsonElement> GetAsync(string path, CancellationToken ct) =>
-        _retry.RunAsync($"GET {path}", async (_, _) => GitHubJson.Parse((await _connection.Get<object>(new Uri(path, UriKind.Relative), new Dictionary<string, string>())).HttpResponse.Body), ct);
+        _retry.RunAsync($"GET {path}", async (_, token) => GitHubJson.Parse((await _connection.Get<object>(new Uri(path, UriKind.Relative), new Dictionary<string, string>(), Accept, token)).HttpResponse.Body), ct);
 
     private async Task<List<JsonElement>> GetAllPagesAsync(string path, CancellationToken ct)
     {
@@ -131,7 +134,7 @@ internal sealed class GitHubReleaseApi
         while (next is not null)
         {
             var page = next;
-            var response = await _retry.RunAsync($"GET {path}", async (_, _) => await _connection.Get<object>(page, parameters), ct);
+            var response = await _retry.RunAsync($"GET {path}", async (_, token) => await _connection.Get<object>(page, parameters, Accept, token), ct);
             items.AddRange(GitHubJson.Parse(response.HttpResponse.Body).EnumerateArray());
             // GitHub paginates with Link: <…?page=2>; rel="next" (docs "Using pagination in the REST API").
             next = response.HttpResponse.ApiInfo.Links.TryGetValue("next", out var link) ? link : null;
@@ -156,9 +159,9 @@ internal sealed class GitHubReleaseApi
                 await _connection.Delete(uri);
                 return default;
             case "POST":
-                return GitHubJson.Parse((await _connection.Post<object>(uri, json!, "application/vnd.github+json", "application/json", (IDictionary<string, string>?)null, ct)).HttpResponse.Body);
+                return GitHubJson.Parse((await _connection.Post<object>(uri, json!, Accept, "application/json", (IDictionary<string, string>?)null, ct)).HttpResponse.Body);
             default:
-                return GitHubJson.Parse((await _connection.Patch<object>(uri, json!, "application/vnd.github+json")).HttpResponse.Body);
+                return GitHubJson.Parse((await _connection.Patch<object>(uri, json!, Accept)).HttpResponse.Body);
         }
     }
 }

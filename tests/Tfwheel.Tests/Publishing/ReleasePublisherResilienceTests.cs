@@ -107,4 +107,21 @@ public sealed class ReleasePublisherResilienceTests
         Assert.Equal(ReleaseOrigin.Published, early.Origin);
         Assert.Contains("has different content", late.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cancelling_during_a_rate_limit_wait_stops_with_OperationCanceledException_not_a_publish_error()
+    {
+        await using var s = await PublishScenario.StartAsync();
+        using var cts = new CancellationTokenSource();
+        s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=verify.json", 60));
+        var request = s.Request() with
+        {
+            Pacing = s.Request().Pacing with { Delay = (wait, ct) => wait == TimeSpan.FromSeconds(60) ? cts.CancelAsync() : Task.CompletedTask },
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.Publisher.PublishAsync(request, cts.Token));
+
+        Assert.True(s.Release.Draft);
+        Assert.DoesNotContain(s.Release.Assets, a => a.Name == "verify.json");
+    }
 }
