@@ -5,7 +5,7 @@ namespace Tfwheel.Publishing;
 /// <summary>
 /// What the release notes say about the build, read tolerantly from manifest.json, verify.json and smoke.json:
 /// a missing field is left null, never an error. Fields read: manifest <c>recipe</c> (string or {name}),
-/// <c>tensorflow.{version,commit}</c>, <c>bazel.argv</c> (string array); verify/smoke <c>ok</c> (bool) and the
+/// <c>tensorflow.{version,commit}</c>, <c>bazel.argv</c> (string array), <c>wheel.sha256</c>; verify/smoke <c>ok</c> (bool) and the
 /// optional <c>summary</c> (string).
 /// </summary>
 public sealed record BuildProvenance
@@ -17,6 +17,9 @@ public sealed record BuildProvenance
     public string? TensorflowCommit { get; init; }
 
     public IReadOnlyList<string> BazelArgv { get; init; } = [];
+
+    /// <summary>The wheel's SHA-256 as Compile recorded it; Publish refuses a wheel that no longer matches.</summary>
+    public string? WheelSha256 { get; init; }
 
     /// <summary>null when verify.json is missing or unreadable.</summary>
     public bool? VerifyOk { get; init; }
@@ -43,6 +46,7 @@ public sealed record BuildProvenance
             BazelArgv = Find(manifest, "bazel", "argv") is { ValueKind: JsonValueKind.Array } argv
                 ? argv.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToList()
                 : [],
+            WheelSha256 = Text(Find(manifest, "wheel", "sha256")),
             VerifyOk = Bool(Find(verify, "ok")),
             VerifySummary = Text(Find(verify, "summary")),
             SmokeOk = Bool(Find(smoke, "ok")),

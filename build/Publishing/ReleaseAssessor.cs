@@ -119,6 +119,11 @@ internal static class ReleaseAssessor
             problems.Add($"publish: the wheel is not verified and smoke-tested (verify.json ok: {Show(p.VerifyOk)}, smoke.json ok: {Show(p.SmokeOk)}). Run Verify and Smoke, or pass --allow-unverified (the release notes will say so).");
         }
 
+        if (p.WheelSha256 is { } recorded && !string.Equals(recorded, artifacts.Wheel.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"publish: {artifacts.Wheel.Name} has sha256 {artifacts.Wheel.Sha256} but manifest.json recorded {recorded}; the wheel changed after the build. Rebuild it (Wheel target) so manifest, verification and smoke results describe the file being published.");
+        }
+
         foreach (var a in artifacts.Assets)
         {
             if (!AssetNameRules.SurvivesUpload(a.Name))

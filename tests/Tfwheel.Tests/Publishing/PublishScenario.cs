@@ -34,7 +34,7 @@ public sealed class PublishScenario : IAsyncDisposable
         scenario.WriteWheel(Encoding.UTF8.GetBytes(new string('w', 300_000)));
         File.WriteAllText(Path.Combine(dir, "manifest.json"), """
             {"recipe":{"name":"macos-arm64"},"tensorflow":{"version":"2.18.0","commit":"6550e4bd80223cdb8be6c3afd1f81e86a4d433c3"},
-             "bazel":{"argv":["bazel","build","--config=macos_arm64","//tensorflow/tools/pip_package:wheel"]},"wheel":{"sha256":"x"}}
+             "bazel":{"argv":["bazel","build","--config=macos_arm64","//tensorflow/tools/pip_package:wheel"]}}
             """);
         scenario.WriteReports(verified);
         return scenario;

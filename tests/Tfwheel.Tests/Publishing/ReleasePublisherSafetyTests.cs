@@ -185,4 +185,16 @@ public sealed class ReleasePublisherSafetyTests
         Assert.All(texts, t => Assert.DoesNotContain(s.GitHub.Token, t, StringComparison.Ordinal));
         Assert.Contains("***", texts[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_wheel_that_no_longer_matches_the_sha256_in_the_manifest_is_refused()
+    {
+        await using var s = await PublishScenario.StartAsync();
+        File.WriteAllText(Path.Combine(s.Artifacts, "manifest.json"), """{"tensorflow":{"version":"2.18.0"},"wheel":{"sha256":"00ff"}}""");
+
+        var e = await Assert.ThrowsAsync<PublishException>(() => s.Publisher.PublishAsync(s.Request(), CancellationToken.None));
+
+        Assert.Contains("but manifest.json recorded 00ff; the wheel changed after the build", e.Message, StringComparison.Ordinal);
+        Assert.Empty(s.GitHub.Writes);
+    }
 }
