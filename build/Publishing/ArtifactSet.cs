@@ -11,6 +11,9 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
 {
     public const string ChecksumsName = "SHA256SUMS";
 
+    /// <summary>GitHub's per-asset limit: "size must be less than or equal to 2147483648" (cli/cli#10182).</summary>
+    public const long MaxAssetBytes = 2L * 1024 * 1024 * 1024;
+
     private static readonly string[] Reports = ["manifest.json", "verify.json", "smoke.json"];
 
     public LocalAsset Wheel => Assets[0];
@@ -31,6 +34,12 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
 
         var files = new List<string> { wheels[0] };
         files.AddRange(Reports.Select(r => Path.Combine(directory, r)).Where(File.Exists));
+        // Checked before hashing, so an oversized wheel fails at once rather than after reading gigabytes.
+        if (files.Select(f => new FileInfo(f)).FirstOrDefault(f => f.Length > MaxAssetBytes) is { } big)
+        {
+            throw new PublishException($"publish: {big.Name} is {big.Length:N0} bytes; GitHub's limit per release asset is 2 GiB (2,147,483,648 bytes). Shrink the wheel (strip debug info, drop unused CUDA compute capabilities) or host it elsewhere.");
+        }
+
         var hashed = new List<LocalAsset>();
         foreach (var file in files)
         {

@@ -9,9 +9,6 @@ namespace Tfwheel.Publishing;
 /// </summary>
 internal static class ReleaseAssessor
 {
-    /// <summary>GitHub's per-asset limit: "size must be less than or equal to 2147483648" (cli/cli#10182).</summary>
-    public const long MaxAssetBytes = 2L * 1024 * 1024 * 1024;
-
     /// <summary>Enforced since July 2025: "file_count limited to 1000 assets".</summary>
     public const int MaxAssetsPerRelease = 1000;
 
@@ -129,11 +126,6 @@ internal static class ReleaseAssessor
             if (!AssetNameRules.SurvivesUpload(a.Name))
             {
                 problems.Add($"publish: GitHub would rename asset '{a.Name}' to '{AssetNameRules.Sanitize(a.Name)}'. Rename the file (letters, digits, '.', '-', '_', '+', '@').");
-            }
-
-            if (a.Size > MaxAssetBytes)
-            {
-                problems.Add($"publish: {a.Name} is {a.Size:N0} bytes; GitHub's limit per asset is 2 GiB. Shrink the wheel (strip debug info) or host it elsewhere.");
             }
         }
 

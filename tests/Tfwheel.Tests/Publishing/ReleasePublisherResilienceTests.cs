@@ -3,7 +3,7 @@ using Tfwheel.Publishing;
 
 namespace Tfwheel.Tests.Publishing;
 
-/// <summary>Failures between tfwheel and GitHub: lost answers, dropped connections, long rate limits, immutable releases.</summary>
+/// <summary>Failures between tfwheel and GitHub: lost answers, dropped connections, long rate limits, immutable releases, limits.</summary>
 public sealed class ReleasePublisherResilienceTests
 {
     [Fact]
@@ -123,5 +123,35 @@ public sealed class ReleasePublisherResilienceTests
 
         Assert.True(s.Release.Draft);
         Assert.DoesNotContain(s.Release.Assets, a => a.Name == "verify.json");
+    }
+
+    [Fact]
+    public async Task A_wheel_over_GitHubs_2_GiB_asset_limit_is_refused_before_it_is_read()
+    {
+        await using var s = await PublishScenario.StartAsync();
+        using (var wheel = File.OpenWrite(Path.Combine(s.Artifacts, PublishScenario.WheelName)))
+        {
+            wheel.SetLength(ArtifactSet.MaxAssetBytes + 1);
+        }
+
+        var e = await Assert.ThrowsAsync<PublishException>(() => s.Publisher.PreflightAsync(s.Request(), CancellationToken.None));
+
+        Assert.Contains("is 2,147,483,649 bytes; GitHub's limit per release asset is 2 GiB", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_release_that_would_exceed_1000_assets_is_refused()
+    {
+        await using var s = await PublishScenario.StartAsync();
+        var draft = s.GitHub.AddRelease(PublishScenario.Tag, draft: true);
+        for (var i = 0; i < 996; i++)
+        {
+            s.GitHub.AddAsset(draft, $"other-{i}.txt", [1]);
+        }
+
+        var e = await Assert.ThrowsAsync<PublishException>(() => s.Publisher.PublishAsync(s.Request(), CancellationToken.None));
+
+        Assert.Contains("the release would hold 1001 assets; GitHub allows 1000", e.Message, StringComparison.Ordinal);
+        Assert.Empty(s.GitHub.Writes);
     }
 }
