@@ -1,16 +1,29 @@
 using Cake.Core;
 using Cake.Frosting;
+using Tfwheel.Publishing;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel;
 
-/// <summary>Before any task: say what was resolved (recipe chain, paths). After the last: nothing to undo yet.</summary>
+/// <summary>
+/// Before any task: say what was resolved, and when the chain ends in Publish, check GitHub first (token,
+/// write access, release state), as goreleaser does, so an hours-long build does not end in a refusal.
+/// </summary>
 public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 {
     public override void Setup(BuildContext context, ISetupContext info)
     {
-        var targets = string.Join(", ", info.TasksToExecute.Select(t => t.Name));
+        var targets = string.Join(" -> ", info.TasksToExecute.Select(t => t.Name));
         context.Log.VerboseText($"tfwheel: root {context.Root}; host {context.Host.Os}/{context.Host.Arch}; tasks {targets}");
+        var publishes = info.TasksToExecute.Any(t => t.Name == "Publish");
+        if (publishes && info.TasksToExecute.Count > 1)
+        {
+            context.Log.InfoText("Publish preflight (before the build starts)");
+            new ReleasePublisher(context.Log)
+                .PreflightAsync(Publish.Request(context), beforeBuild: true, context.Cancellation)
+                .GetAwaiter().GetResult();
+        }
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)

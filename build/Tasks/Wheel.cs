@@ -1,0 +1,20 @@
+using Cake.Frosting;
+using Tfwheel.Reporting;
+
+namespace Tfwheel.Tasks;
+
+[TaskName("Wheel")]
+[TaskDescription("Builds, verifies and smoke-tests the recipe's wheel, then prints what was made (the default target)")]
+[IsDependentOn(typeof(Smoke))]
+public sealed class Wheel : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var summary = WheelSummary.Read(WheelLocator.Find(context.Options.Wheel, context.Paths.Artifacts), context.Paths.Artifacts);
+        context.Log.InfoText(summary.ToText());
+        if (context.Ci.StepSummaryPath is { } path)
+        {
+            File.AppendAllText(path, summary.ToMarkdown(context.Recipe.Name));
+        }
+    }
+}
