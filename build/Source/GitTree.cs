@@ -14,6 +14,10 @@ public sealed class GitTree(string tree, IProcessGateway gateway)
     public static readonly IReadOnlyList<string> GeneratedPathspecs =
         [":(exclude).bazelrc.user", ":(exclude).tf_configure.bazelrc", ":(exclude)tools/python_bin_path.sh", ":(exclude,glob)bazel-*"];
 
+    /// <summary>The same files as pathspecs git rm understands (for trees whose .gitignore does not list them).</summary>
+    private static readonly IReadOnlyList<string> GeneratedFiles =
+        [".bazelrc.user", ".tf_configure.bazelrc", "tools/python_bin_path.sh", ":(glob)bazel-*"];
+
     public string Path => tree;
 
     public bool Exists => Directory.Exists(System.IO.Path.Combine(tree, ".git"));
@@ -45,7 +49,8 @@ public sealed class GitTree(string tree, IProcessGateway gateway)
                 File.Copy(index, scratch); // start from the real index so unchanged files are not rehashed
             }
 
-            await RunAsync(["add", "--all", "--", ".", .. GeneratedPathspecs], ct, scratch, check: true);
+            await RunAsync(["add", "--all", "--", "."], ct, scratch, check: true);
+            await RunAsync(["rm", "--cached", "-r", "--quiet", "--ignore-unmatch", "--", .. GeneratedFiles], ct, scratch, check: true);
             return (await RunAsync(["write-tree"], ct, scratch, check: true)).StandardOutput.Trim();
         }
         finally
