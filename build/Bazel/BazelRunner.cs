@@ -35,6 +35,7 @@ public static class BazelRunner
         File.Delete(plan.BuildEventFile);
         Directory.CreateDirectory(Path.GetDirectoryName(plan.LogFile)!);
         ProcessSummary? summary = null;
+        var errors = new List<string>();
         var gate = new object();
         await using var writer = new StreamWriter(plan.LogFile, append: false);
         writer.WriteLine("+ " + CommandLine.Format(spec));
@@ -44,6 +45,10 @@ public static class BazelRunner
             {
                 writer.WriteLine(line);
                 summary = ProcessSummary.TryParse(line) ?? summary;
+                if (errors.Count < 5 && line.StartsWith("ERROR:", StringComparison.Ordinal))
+                {
+                    errors.Add(line);
+                }
                 progress.OnLine(line);
             }
         }
@@ -70,6 +75,6 @@ public static class BazelRunner
         progress.EndBar();
         await writer.FlushAsync(CancellationToken.None);
         var outcome = BuildEventReader.Read(plan.BuildEventFile);
-        return new BazelRun(result.ExitCode, outcome, summary, plan.Build.Argv, result.Duration);
+        return new BazelRun(result.ExitCode, outcome, summary, plan.Build.Argv, result.Duration) { Errors = errors };
     }
 }

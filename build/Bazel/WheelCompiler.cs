@@ -85,6 +85,11 @@ public static class WheelCompiler
                 Environment.NewLine + string.Join(Environment.NewLine, stderr);
         }
 
+        else if (run.Errors.Count > 0)
+        {
+            text += Environment.NewLine + string.Join(Environment.NewLine, run.Errors.Select(l => "  | " + l));
+        }
+
         return text + $"{Environment.NewLine}Full log: {plan.LogFile}; build events: {plan.BuildEventFile}";
     }
 }

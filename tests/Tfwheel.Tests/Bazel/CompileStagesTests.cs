@@ -43,4 +43,36 @@ public class CompileStagesTests
         Assert.True(second.SourceStagesSkipped);
         Assert.Equal(first.Compile.WheelSha256, second.Compile.WheelSha256);
     }
+
+    [Fact]
+    public async Task A_tf_2_16_tree_builds_build_pip_package_and_runs_it_into_an_output_folder()
+    {
+        await using var ws = await TfShapedWorkspace.CreateAsync("2.16.1");
+        var log = new TestLog();
+        var recipe = ws.Recipe("linux-legacy") with { Wheel = new Tfwheel.Recipes.WheelSettings { Name = "tensorflow" } };
+        var paths = ws.Paths(recipe);
+
+        var result = await CompileStages.RunAsync(recipe, paths, CompileHost.Current(), new ProcessGateway(log), log, CancellationToken.None);
+
+        Assert.Equal("//tensorflow/tools/pip_package:build_pip_package", result.Compile.Build.Argv[^1]);
+        Assert.DoesNotContain(result.Compile.Build.Argv, a => a.StartsWith("--repo_env=WHEEL_NAME", StringComparison.Ordinal));
+        Assert.Equal("tensorflow-2.16.1-cp311-cp311-linux_x86_64.whl", result.Compile.WheelName);
+        Assert.True(File.Exists(Path.Combine(paths.Artifacts, "pip_package", result.Compile.WheelName)));
+        Assert.True(File.Exists(result.Compile.WheelPath));
+    }
+
+    [Fact]
+    public async Task A_wheel_whose_platform_tag_differs_from_the_recipe_is_rejected()
+    {
+        await using var ws = await TfShapedWorkspace.CreateAsync();
+        var log = new TestLog();
+        var recipe = ws.Recipe() with { Target = new Tfwheel.Recipes.TargetPlatform(Tfwheel.Recipes.TargetOs.Linux, Tfwheel.Recipes.TargetArch.X86_64, "2.17") };
+        var paths = ws.Paths(recipe);
+
+        var e = await Assert.ThrowsAsync<Tfwheel.Errors.StepFailedException>(() => CompileStages.RunAsync(recipe, paths, CompileHost.Current(), new ProcessGateway(log), log, CancellationToken.None));
+
+        Assert.Contains("platform tag is linux_x86_64", e.Message);
+        Assert.Contains("targets manylinux_2_17_x86_64", e.Message);
+        Assert.False(File.Exists(paths.Manifest));
+    }
 }
