@@ -20,13 +20,9 @@ public sealed partial record ProcessSummary(long Processes, IReadOnlyDictionary<
         }
 
         var kinds = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var part in m.Groups["kinds"].Value.TrimEnd('.').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (Match kind in Kind().Matches(m.Groups["kinds"].Value))
         {
-            var space = part.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && long.TryParse(part[..space], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count))
-            {
-                kinds[part[(space + 1)..]] = count;
-            }
+            kinds[kind.Groups["kind"].Value] = long.Parse(kind.Groups["n"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         }
 
         return new ProcessSummary(long.Parse(m.Groups["n"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), kinds);
@@ -34,4 +30,8 @@ public sealed partial record ProcessSummary(long Processes, IReadOnlyDictionary<
 
     [GeneratedRegex(@"INFO: (?<n>\d[\d,]*) process(es)?(: (?<kinds>.*))?\.?$")]
     private static partial Regex Pattern();
+
+    /// <summary>"1,004 remote cache hit": a count (digits grouped by commas) and a strategy name.</summary>
+    [GeneratedRegex(@"(?<n>\d{1,3}(,\d{3})+|\d+) (?<kind>[a-z][a-z -]*[a-z])")]
+    private static partial Regex Kind();
 }
