@@ -1,6 +1,6 @@
-using Tfwheel.Artifacts;
 using System.Diagnostics;
 using Cake.Core.Diagnostics;
+using Tfwheel.Artifacts;
 using Tfwheel.Errors;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
