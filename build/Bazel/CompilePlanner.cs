@@ -39,8 +39,8 @@ public static class CompilePlanner
                 ["rev-parse", "--verify", "FETCH_HEAD^{commit}"], tree),
             Git("fetch", "Refuse local changes that tfwheel's patch series did not make",
                 ["status", "--porcelain=v1", "--untracked-files=all", "--", ".", .. GitTree.GeneratedPathspecs], tree),
-            Git("fetch", "Drop files our patches added (only when moving a patched tree to another commit)", ["clean", "-d", "--force", "--quiet"], tree),
-            Git("fetch", "Check out the fetched commit (only when the tree is elsewhere)", ["checkout", "--quiet", "--force", "--detach", "FETCH_HEAD"], tree));
+            Git("fetch", "Drop files our patches added (only when a patched tree moves to another commit or patch list)", ["clean", "-d", "--force", "--quiet"], tree),
+            Git("fetch", "Check out the fetched commit (only when the tree is elsewhere or holds another patch list)", ["checkout", "--quiet", "--force", "--detach", "FETCH_HEAD"], tree));
     }
 
     public static IReadOnlyList<PatchStep> PlanPatches(Recipe recipe, BuildPaths paths) =>

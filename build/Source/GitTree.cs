@@ -76,11 +76,16 @@ public sealed class GitTree(string tree, IProcessGateway gateway)
         return check ? result.EnsureSuccess() : result;
     }
 
-    public async Task RecordPatchedTreeAsync(CancellationToken ct)
+    /// <summary>Records the tree hash after patching, then the SHA-256 of each patch applied, one per line.</summary>
+    public async Task RecordPatchedTreeAsync(IEnumerable<string> patchSha256s, CancellationToken ct)
     {
         Directory.CreateDirectory(NotesDirectory);
-        await AtomicFile.WriteAllTextAsync(PatchedTreeFile, await WorktreeHashAsync(ct) + "\n", ct);
+        await AtomicFile.WriteAllTextAsync(PatchedTreeFile, string.Join('\n', [await WorktreeHashAsync(ct), .. patchSha256s]) + "\n", ct);
     }
 
-    public string? RecordedPatchedTree => File.Exists(PatchedTreeFile) ? File.ReadAllText(PatchedTreeFile).Trim() : null;
+    public string? RecordedPatchedTree => RecordedLines.FirstOrDefault();
+
+    public IReadOnlyList<string> RecordedPatches => RecordedLines.Skip(1).ToList();
+
+    private string[] RecordedLines => File.Exists(PatchedTreeFile) ? File.ReadAllLines(PatchedTreeFile).Where(l => l.Length > 0).ToArray() : [];
 }

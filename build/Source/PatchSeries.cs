@@ -46,7 +46,7 @@ public static class PatchSeries
                 $"The tree is as it was before this patch ({applied}). Refresh the patch against {recipe.Tensorflow.Ref}, or drop it from the recipe.");
         }
 
-        await new GitTree(paths.Source, gateway).RecordPatchedTreeAsync(ct);
+        await new GitTree(paths.Source, gateway).RecordPatchedTreeAsync(outcomes.Select(o => o.Sha256), ct);
         return new PatchResult(outcomes, watch.Elapsed);
     }
 

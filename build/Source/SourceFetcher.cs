@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cake.Core.Diagnostics;
+using Tfwheel.Artifacts;
 using Tfwheel.Bazel;
 using Tfwheel.Errors;
 using Tfwheel.Planning;
@@ -38,7 +39,11 @@ public static class SourceFetcher
                 "The ref has moved (or the pin is wrong): check the ref upstream, then update tensorflow.commit or pick the ref that points at the pinned commit.");
         }
 
-        if (await git.HeadAsync(ct) != fetched)
+        // A tree patched by another patch list (the recipe dropped or changed a patch) goes back to the
+        // pristine commit; Patch then applies the current list. Bazel compares contents, not times, so
+        // files that come back identical are not rebuilt.
+        var patchesChanged = ours && !git.RecordedPatches.SequenceEqual(recipe.Patches.Select(p => File.Exists(p) ? Hashing.Sha256File(p) : "missing"));
+        if (await git.HeadAsync(ct) != fetched || patchesChanged)
         {
             if (ours)
             {

@@ -86,4 +86,20 @@ public class SourceFetcherTests
         Assert.Equal(ws.Commit, again.Commit);
         Assert.Contains("tfwheel_fixture_scale", File.ReadAllText(Path.Combine(paths.Source, "tensorflow", "core", "kernels", "matmul_op.c")));
     }
+
+    [Fact]
+    public async Task A_patch_dropped_from_the_recipe_is_undone_by_the_next_fetch()
+    {
+        await using var ws = await TfShapedWorkspace.CreateAsync();
+        var log = new TestLog();
+        var patched = ws.Recipe() with { Patches = [ws.WritePatch("0001-add-scale.patch", TestPatches.AddScale)] };
+        var paths = ws.Paths(patched);
+        await SourceFetcher.FetchAsync(patched, paths, new ProcessGateway(log), log, CancellationToken.None);
+        await PatchSeries.ApplyAsync(patched, paths, new ProcessGateway(log), log, CancellationToken.None);
+
+        await SourceFetcher.FetchAsync(ws.Recipe(), paths, new ProcessGateway(log), log, CancellationToken.None);
+
+        Assert.DoesNotContain("tfwheel_fixture_scale", File.ReadAllText(Path.Combine(paths.Source, "tensorflow", "core", "kernels", "matmul_op.c")));
+        Assert.Equal("", await Git.RunAsync(paths.Source, "status", "--porcelain"));
+    }
 }
