@@ -28,11 +28,13 @@ public class WheelCompilerFailureTests
     }
 
     [Fact]
-    public async Task Cancelling_a_build_stops_bazel_gracefully_with_the_interrupted_exit_code()
+    public async Task Cancelling_a_build_stops_bazel_gracefully_with_the_interrupted_exit_code_and_a_rerun_finishes()
     {
         await using var ws = await TfShapedWorkspace.CreateAsync();
         var log = new TestLog();
-        var recipe = ws.Recipe() with { Patches = [ws.WritePatch("0001-slow.patch", TestPatches.SlowCompile)] };
+        var marker = Path.Combine(ws.ProjectRoot, "slow");
+        File.WriteAllText(marker, "");
+        var recipe = ws.Recipe() with { Patches = [ws.WritePatch("0001-slow.patch", TestPatches.WaitWhile(marker))] };
         var paths = ws.Paths(recipe);
         using var ctrlC = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         log.OnLine = line =>
@@ -50,5 +52,11 @@ public class WheelCompilerFailureTests
         var bazelLog = File.ReadAllText(Path.Combine(paths.Artifacts, "bazel.log"));
         Assert.Contains("tfwheel: interrupted", bazelLog);
         Assert.Contains("Bazel caught interrupt signal", bazelLog); // SIGINT reached bazel: an orderly stop, not a kill
+
+        File.Delete(marker);
+        log.OnLine = null;
+        var rerun = await CompileStages.RunAsync(recipe, paths, CompileHost.Current(), new ProcessGateway(log), log, CancellationToken.None);
+        Assert.True(rerun.SourceStagesSkipped);
+        Assert.True(File.Exists(rerun.Compile.WheelPath));
     }
 }

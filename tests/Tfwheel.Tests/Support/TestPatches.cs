@@ -46,8 +46,8 @@ public static class TestPatches
 
         """;
 
-    /// <summary>Makes the kernel's compile action take two minutes, long enough to interrupt.</summary>
-    public const string SlowCompile = """
+    /// <summary>Makes the kernel's compile action wait while <paramref name="marker"/> exists (at most two minutes), long enough to interrupt.</summary>
+    public static string WaitWhile(string marker) => $$"""
         --- a/tensorflow/core/kernels/BUILD
         +++ b/tensorflow/core/kernels/BUILD
         @@ -5,5 +5,5 @@ genrule(
@@ -55,7 +55,7 @@ public static class TestPatches
              srcs = ["matmul_op.c"],
              outs = ["libtensorflow_framework.so"],
         -    cmd = "cc -shared -fPIC -O2 -o $@ $(location matmul_op.c)",
-        +    cmd = "sleep 120 && cc -shared -fPIC -O2 -o $@ $(location matmul_op.c)",
+        +    cmd = "for i in $$(seq 120); do [ -e {{marker}} ] || break; sleep 1; done; cc -shared -fPIC -O2 -o $@ $(location matmul_op.c)",
          )
 
         """;
