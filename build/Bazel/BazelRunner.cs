@@ -32,8 +32,8 @@ public static class BazelRunner
             StreamOutput = false,
             GracePeriod = GracePeriod,
         };
-        File.Delete(plan.BuildEventFile);
         Directory.CreateDirectory(Path.GetDirectoryName(plan.LogFile)!);
+        File.Delete(plan.BuildEventFile); // a stale file from an earlier build must not be read as this build's outcome
         ProcessSummary? summary = null;
         var errors = new List<string>();
         var gate = new object();

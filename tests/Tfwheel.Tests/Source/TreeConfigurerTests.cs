@@ -22,7 +22,10 @@ public class TreeConfigurerTests
         var planned = CompilePlanner.PlanConfigure(recipe, paths, host).WriteBazelrcUser.Files.Single();
         Assert.Equal(planned.Key, result.BazelrcUser);
         Assert.Equal(planned.Value, File.ReadAllText(result.BazelrcUser));
-        Assert.Contains("build --define=with_xla_support=true", File.ReadAllText(Path.Combine(paths.Source, ".tf_configure.bazelrc")));
+        var tfConfigure = File.ReadAllText(Path.Combine(paths.Source, ".tf_configure.bazelrc"));
+        Assert.Contains("build --define=with_xla_support=true", tfConfigure);
+        Assert.True(Path.IsPathRooted(host.Python));
+        Assert.Contains($"build --action_env PYTHON_BIN_PATH=\"{host.Python}\"", tfConfigure);
         Assert.Contains("Configuration finished", File.ReadAllText(result.ConfigureLog));
         // Debian's bazel-bootstrap prints "bazel no_version": a warning, not a failure.
         Assert.Null(result.BazelVersion);
