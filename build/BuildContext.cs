@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Cake.Core;
 using Cake.Frosting;
+using Tfwheel.Bazel;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
@@ -13,6 +15,9 @@ namespace Tfwheel;
 public sealed class BuildContext : FrostingContext
 {
     private readonly Lazy<Recipe> _recipe;
+    private readonly Lazy<CompileHost> _compileHost;
+    private readonly Lazy<bool> _sourceUnchanged;
+    private readonly ConcurrentDictionary<string, TimeSpan> _stageDurations = new(StringComparer.Ordinal);
 
     public BuildContext(ICakeContext context, BuildCancellation cancellation)
         : base(context)
@@ -24,6 +29,9 @@ public sealed class BuildContext : FrostingContext
         Host = HostPlatform.Current;
         Ci = CiEnvironment.From(context.Environment.GetEnvironmentVariables());
         _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host));
+        _compileHost = new Lazy<CompileHost>(() => CompileHost.Current(Interpreter ?? "python3"));
+        _sourceUnchanged = new Lazy<bool>(() =>
+            CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation).GetAwaiter().GetResult() is not null);
     }
 
     public BuildOptions Options { get; }
@@ -42,6 +50,23 @@ public sealed class BuildContext : FrostingContext
     public Recipe Recipe => _recipe.Value;
 
     public bool RecipeResolved => _recipe.IsValueCreated;
+
+    /// <summary>--python when it names an interpreter (a path or command) rather than a version.</summary>
+    public string? Interpreter => Options.Python is { } p && !RecipeResolver.IsVersion(p) ? p : null;
+
+    /// <summary>The host facts Configure and Compile plan with (PYTHON_BIN_PATH, the home folder for "~").</summary>
+    public CompileHost CompileHost => _compileHost.Value;
+
+    /// <summary>
+    /// Whether Fetch, Patch and Configure can be skipped: the input stamp they left still matches the
+    /// recipe, the patches and the tree. Decided once per run, so the three agree.
+    /// </summary>
+    public bool SourceUnchanged => _sourceUnchanged.Value;
+
+    /// <summary>How long each stage took in this run, for the manifest.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> StageDurations => _stageDurations;
+
+    public void RecordStage(string stage, TimeSpan duration) => _stageDurations[stage] = duration;
 
     public BuildPaths Paths => BuildPaths.For(Root, Recipe.Name, Options.SourceDir, Options.ArtifactsDir);
 }

@@ -11,8 +11,7 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var python = context.Options.Python is { } p && !RecipeResolver.IsVersion(p) ? p : null;
-        var need = DoctorRequirements.From(context.Recipe, context.Root, python);
+        var need = DoctorRequirements.From(context.Recipe, context.Root, context.Interpreter);
         var report = await HostDoctor.ExamineAsync(new SystemHostProbe(context.Processes), need, context.Cancellation);
         context.Log.InfoText(context.Options.Format == OutputFormat.Json ? DoctorReportWriter.ToJson(report) : DoctorReportWriter.ToText(report));
         if (!report.Ready)

@@ -19,7 +19,7 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
             // A wheel named on the command line is judged by its own tag, not the recipe's target.
             TargetArch = context.Options.Wheel is null ? context.Recipe.Target.ArchTag : null,
         };
-        if (context.Options.Python is { } python && !RecipeResolver.IsVersion(python))
+        if (context.Interpreter is { } python)
         {
             request = request with { Python = python };
         }

@@ -1,3 +1,4 @@
+using Tfwheel.Tests.Support;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -95,16 +96,5 @@ public static class OpenApiFixture
         _ => [],
     };
 
-    private static string CacheDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "tfwheel.slnx")))
-            {
-                return Directory.CreateDirectory(Path.Combine(dir.FullName, "tests", ".cache")).FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tfwheel.slnx not found above " + AppContext.BaseDirectory);
-    }
+    private static string CacheDirectory() => Directory.CreateDirectory(Path.Combine(ProjectFiles.Root, "tests", ".cache")).FullName;
 }

@@ -1,10 +1,11 @@
+using Tfwheel.Tests.Support;
 using Tfwheel.Recipes;
 
 namespace Tfwheel.Tests.Recipes;
 
 public sealed class BuiltInRecipeTests
 {
-    internal static string ProjectRoot { get; } = FindProjectRoot();
+    internal static string ProjectRoot { get; } = ProjectFiles.Root;
 
     internal static string RecipesDirectory => Path.Combine(ProjectRoot, "recipes");
 
@@ -125,17 +126,4 @@ public sealed class BuiltInRecipeTests
     }
 
     private static string RecipeBase() => Path.Combine(RecipesDirectory, "base.yaml");
-
-    private static string FindProjectRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "tfwheel.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tfwheel.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

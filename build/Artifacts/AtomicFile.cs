@@ -1,0 +1,45 @@
+namespace Tfwheel.Artifacts;
+
+/// <summary>Writes files so a reader sees the old content or the new, never half of it: a temp file in the same folder, then a rename.</summary>
+public static class AtomicFile
+{
+    public static async Task WriteAllTextAsync(string path, string content, CancellationToken ct = default)
+    {
+        var temp = Temp(path);
+        try
+        {
+            await File.WriteAllTextAsync(temp, content, ct);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static async Task CopyAsync(string source, string destination, CancellationToken ct = default)
+    {
+        var temp = Temp(destination);
+        try
+        {
+            await using (var from = File.OpenRead(source))
+            await using (var to = File.Create(temp))
+            {
+                await from.CopyToAsync(to, ct);
+            }
+
+            File.Move(temp, destination, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static string Temp(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+    }
+}

@@ -1,0 +1,11 @@
+using Tfwheel.Planning;
+using Tfwheel.Source;
+
+namespace Tfwheel.Bazel;
+
+/// <summary>Everything Fetch, Patch, Configure and Compile will do for one recipe; Plan prints <see cref="Steps"/>.</summary>
+public sealed record BuildPlan(FetchPlan Fetch, IReadOnlyList<PatchStep> Patches, ConfigurePlan Configure, CompilePlan Compile)
+{
+    public IReadOnlyList<PlannedStep> Steps =>
+        [.. Fetch.Steps, .. Patches.SelectMany(p => p.Steps), .. Configure.Steps, .. Compile.Steps];
+}

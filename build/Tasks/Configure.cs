@@ -1,0 +1,22 @@
+using Cake.Frosting;
+using Tfwheel.Bazel;
+using Tfwheel.Source;
+
+namespace Tfwheel.Tasks;
+
+[TaskName("Configure")]
+[TaskDescription("Checks host, bazel version and --configs, runs configure.py non-interactively and writes .bazelrc.user")]
+[IsDependentOn(typeof(Patch))]
+public sealed class Configure : AsyncFrostingTask<BuildContext>
+{
+    public override bool ShouldRun(BuildContext context) => !context.SourceUnchanged;
+
+    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree)";
+
+    public override async Task RunAsync(BuildContext context)
+    {
+        var result = await TreeConfigurer.ConfigureAsync(context.Recipe, context.Paths, context.CompileHost, context.Processes, context.Log, context.Cancellation);
+        context.RecordStage("configure", result.Duration);
+        await CompileStages.StampAsync(context.Recipe, context.Paths, context.CompileHost, context.Processes, result.BazelVersion, context.Cancellation);
+    }
+}

@@ -1,0 +1,17 @@
+using Cake.Frosting;
+using Tfwheel.Source;
+
+namespace Tfwheel.Tasks;
+
+[TaskName("Patch")]
+[TaskDescription("Applies the recipe's patch series in order (checked first; already-applied patches are skipped)")]
+[IsDependentOn(typeof(Fetch))]
+public sealed class Patch : AsyncFrostingTask<BuildContext>
+{
+    public override bool ShouldRun(BuildContext context) => !context.SourceUnchanged;
+
+    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree)";
+
+    public override async Task RunAsync(BuildContext context) =>
+        context.RecordStage("patch", (await PatchSeries.ApplyAsync(context.Recipe, context.Paths, context.Processes, context.Log, context.Cancellation)).Duration);
+}

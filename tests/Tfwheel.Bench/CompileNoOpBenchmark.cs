@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Cake.Core.Diagnostics;
+using Tfwheel.Bazel;
+using Tfwheel.Processes;
+using Tfwheel.Recipes;
+
+namespace Tfwheel.Bench;
+
+/// <summary>
+/// Orchestration overhead of a no-op re-run: CompileStages (input stamp check, bazel build, wheel
+/// copy, hashing, manifest) against a bare `bazel build` of the same workspace with the same
+/// options, both after a warm-up build, alternating, in the same run. Target: ratio &lt;= 1.5.
+/// </summary>
+public sealed class CompileNoOpBenchmark : IBenchmark
+{
+    private const double Target = 1.5;
+
+    public string Name => "compile-noop";
+
+    public string Description => "no-op re-run of Fetch..Compile vs a bare no-op `bazel build` of the TF-shaped workspace (target <= 1.5x)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var rounds = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        var temp = Directory.CreateTempSubdirectory("tfwheel-bench-").FullName;
+        var log = new QuietLog();
+        var gateway = new ProcessGateway(log);
+        var recipe = await CreateWorkspaceAsync(temp, gateway);
+        var paths = BuildPaths.For(Path.Combine(temp, "project"), recipe.Name);
+        var host = CompileHost.Current();
+        var progress = new ProgressReporter(log, terminal: false, TimeProvider.System);
+        try
+        {
+            await CompileStages.RunAsync(recipe, paths, host, gateway, log, progress, CancellationToken.None); // warm: fetch, configure, build
+            var bare = CompilePlanner.PlanCompile(recipe, paths).Build;
+            var bareSpec = StepProcess.ToSpec(bare) with { Echo = false, StreamOutput = false, CaptureStandardOutput = false };
+            var baseline = new List<double>();
+            var measured = new List<double>();
+            for (var i = 0; i < rounds; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                (await gateway.RunAsync(bareSpec)).EnsureSuccess();
+                baseline.Add(watch.Elapsed.TotalMilliseconds);
+
+                watch.Restart();
+                var result = await CompileStages.RunAsync(recipe, paths, host, gateway, log, progress, CancellationToken.None);
+                measured.Add(watch.Elapsed.TotalMilliseconds);
+                if (!result.SourceStagesSkipped)
+                {
+                    Console.WriteLine("error: the re-run did not skip fetch/patch/configure; the input stamp is broken");
+                    return 1;
+                }
+            }
+
+            var b = Median(baseline);
+            var m = Median(measured);
+            var ratio = m / b;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bare bazel build no-op: median {b:F0} ms; tfwheel compile stages no-op: median {m:F0} ms ({rounds} rounds)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ratio {ratio:F2}x (target <= {Target:F1}x): {(ratio <= Target ? "met" : "NOT met")}"));
+            return 0;
+        }
+        finally
+        {
+            await gateway.RunAsync(new ProcessSpec(recipe.Bazel.Executable, [.. recipe.Bazel.StartupOptions, "shutdown"]) { WorkingDirectory = paths.Source, Echo = false });
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>The TF-shaped fixture as a tagged git repository, and a linux recipe for it (the same shape the tests use).</summary>
+    private static async Task<Recipe> CreateWorkspaceAsync(string temp, IProcessGateway gateway)
+    {
+        var fixture = FindFixture();
+        var origin = Path.Combine(temp, "origin");
+        foreach (var file in Directory.EnumerateFiles(fixture, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            var target = Path.Combine(origin, Path.GetRelativePath(fixture, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        string[] identity = ["-c", "user.name=bench", "-c", "user.email=bench@tfwheel.invalid"];
+        foreach (var args in new[] { new[] { "init", "--quiet" }, [.. identity, "add", "--all"], [.. identity, "commit", "--quiet", "-m", "tree"], ["tag", "v2.20.0"] })
+        {
+            (await gateway.RunAsync(new ProcessSpec("git", args) { WorkingDirectory = origin, Echo = false })).EnsureSuccess();
+        }
+
+        return new Recipe
+        {
+            Name = "bench",
+            Tensorflow = new TensorflowSource(origin, "v2.20.0", null, "2.20.0"),
+            Python = "3.11",
+            Target = new TargetPlatform(TargetOs.Linux, HostPlatform.Current.Arch == "x86_64" ? TargetArch.X86_64 : TargetArch.Aarch64, null),
+            Configure = new ConfigureSettings
+            {
+                Env = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("TF_NEED_CUDA", "0"), KeyValuePair.Create("TF_ENABLE_XLA", "1")]),
+            },
+            Bazel = new BazelSettings
+            {
+                StartupOptions = ["--output_user_root=" + Path.Combine(temp, "bazel-root"), "--max_idle_secs=120"],
+                Configs = ["release_cpu_linux"],
+            },
+        };
+    }
+
+    private static string FindFixture()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var fixture = Path.Combine(dir.FullName, "tests", "fixtures", "tf-shaped");
+            if (Directory.Exists(fixture))
+            {
+                return fixture;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/fixtures/tf-shaped not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class QuietLog : ICakeLog
+    {
+        public Verbosity Verbosity { get; set; } = Verbosity.Quiet;
+
+        public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args)
+        {
+        }
+    }
+}
