@@ -1,0 +1,37 @@
+namespace Tfwheel.Wheels;
+
+/// <summary>
+/// All per-binary checks over a set of native binaries, for a wheel (Verify) and for an installed
+/// package (Doctor --python) alike: readability, architecture, minimum OS, linkage, required frameworks.
+/// </summary>
+public static class BinaryChecks
+{
+    public static IReadOnlyList<Finding> Check(IReadOnlyList<NativeBinary> binaries, IReadOnlySet<string> files, VerifyRequirements requirements)
+    {
+        var findings = new List<Finding>();
+        foreach (var binary in binaries)
+        {
+            if (binary.Problems.Count > 0)
+            {
+                findings.Add(Finding.Error(FindingCodes.BinaryMalformed, binary.Path,
+                    $"The {binary.Format} headers cannot be read: {string.Join("; ", binary.Problems)}. A loader would reject it too; rebuild the file or remove it."));
+            }
+
+            findings.AddRange(ArchitectureCheck.Check(binary, requirements));
+            findings.AddRange(MinimumOsCheck.Check(binary, requirements).Distinct());
+            findings.AddRange(LinkageCheck.Check(binary, files));
+        }
+
+        foreach (var framework in requirements.RequireFrameworks)
+        {
+            var marker = $"/{framework}.framework/";
+            if (!binaries.Any(b => b.IsMachO && b.Libraries.Any(l => l.Contains(marker, StringComparison.Ordinal))))
+            {
+                findings.Add(Finding.Error(FindingCodes.LinkFrameworkMissing, "",
+                    $"No binary links {framework}.framework, which the recipe requires (verify.require-frameworks); check that the build used it (for Accelerate: the recipe's accelerate section and its --config) and that the right wheel was given."));
+            }
+        }
+
+        return findings;
+    }
+}
