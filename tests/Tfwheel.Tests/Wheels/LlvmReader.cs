@@ -74,7 +74,7 @@ internal static partial class LlvmReader
     [GeneratedRegex(@"^\S+ \(architecture (\S+)\):$", RegexOptions.Multiline)]
     private static partial Regex ArchitectureLine();
 
-    [GeneratedRegex(@"MH_MAGIC\S*\s+(\S+)\s+(\S+)\s+0x")]
+    [GeneratedRegex(@"MH_MAGIC\S*\s+(\S+)\s+(\S+)\s+(?:0x|LIB64)")]
     private static partial Regex HeaderRow();
 
     [GeneratedRegex(@"^\s+minos (\S+)$", RegexOptions.Multiline)]
