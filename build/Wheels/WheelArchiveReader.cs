@@ -35,7 +35,7 @@ public static class WheelArchiveReader
         {
             zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
             findings.Add(Finding.Error(FindingCodes.ZipCorrupt, "", $"The wheel is not a readable zip archive ({e.Message}); rebuild it, or download it again if it was copied."));
             return new ArchiveContents(entries, texts, binaries, findings);
@@ -145,8 +145,9 @@ public static class WheelArchiveReader
                 }
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
+            // Unsupported methods (bzip2, LZMA) and encrypted entries land here too: pip cannot read them either.
             return new EntryRead(null, null, null, [Finding.Error(FindingCodes.ZipCorrupt, name, $"The entry cannot be decompressed ({e.Message}); rebuild the wheel, or download it again if it was copied.")]);
         }
 
