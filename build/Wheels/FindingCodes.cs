@@ -59,4 +59,8 @@ public static class FindingCodes
 
     // Native binaries: unreadable.
     public const string BinaryMalformed = "binary.malformed";
+
+    // Doctor --python: the interpreter and its installed TensorFlow.
+    public const string DoctorPythonUnderRosetta = "doctor.python-under-rosetta";
+    public const string DoctorNoTensorflow = "doctor.tensorflow-not-installed";
 }

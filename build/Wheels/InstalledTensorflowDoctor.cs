@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Cake.Core.Diagnostics;
+using Tfwheel.Errors;
+using Tfwheel.Processes;
+using Tfwheel.Reporting;
+
+namespace Tfwheel.Wheels;
+
+/// <summary>
+/// Doctor --python=PATH: asks that interpreter where its tensorflow package lives (without importing
+/// it: an x86_64 TensorFlow under Rosetta would crash the probe), what it runs as and whether Rosetta
+/// translates it, then reads every native binary in the package the way Verify reads a wheel.
+/// </summary>
+public static class InstalledTensorflowDoctor
+{
+    // sysctl.proc_translated: 1 when the calling process runs under Rosetta 2 (Apple, "About the Rosetta
+    // translation environment"); hw.optional.arm64: 1 on Apple silicon. Both are absent on Intel Macs.
+    internal const string Probe = """
+        import importlib.util, json, platform, sys
+        def sysctl(name):
+            if platform.system() != "Darwin":
+                return None
+            import ctypes, ctypes.util
+            libc = ctypes.CDLL(ctypes.util.find_library("c"))
+            value, size = ctypes.c_int(0), ctypes.c_size_t(4)
+            ok = libc.sysctlbyname(name.encode(), ctypes.byref(value), ctypes.byref(size), None, ctypes.c_size_t(0))
+            return value.value if ok == 0 else 0
+        spec = importlib.util.find_spec("tensorflow")
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        try:
+            import importlib.metadata as md
+            version = md.version("tensorflow")
+        except Exception:
+            version = None
+        print(json.dumps({"executable": sys.executable, "version": platform.python_version(), "system": platform.system(),
+            "machine": platform.machine(), "translated": sysctl("sysctl.proc_translated"), "hwArm64": sysctl("hw.optional.arm64"),
+            "tensorflow": locations[0] if locations else None, "tensorflowVersion": version}))
+        """;
+
+    /// <exception cref="HostException">The interpreter cannot be run or does not answer the probe.</exception>
+    public static async Task<InstalledTensorflowReport> InspectAsync(string pythonPath, IProcessGateway gateway, ICakeLog log, CancellationToken cancellation)
+    {
+        // Run from the temp dir so a tensorflow/ folder in the current directory cannot shadow the installed one.
+        var spec = new ProcessSpec(pythonPath, ["-c", Probe])
+        {
+            WorkingDirectory = Path.GetTempPath(), Timeout = TimeSpan.FromMinutes(1), StreamOutput = false, Echo = false,
+        };
+        log.VerboseText($"+ {pythonPath} -c <probe: tensorflow location, platform.machine(), sysctl.proc_translated>");
+        var result = await gateway.RunAsync(spec, cancellation: cancellation);
+        if (!result.Succeeded)
+        {
+            throw new HostException($"--python: {pythonPath} did not answer ({(result.TimedOut ? "timed out" : $"exit code {result.ExitCode}")}: {string.Join(" ", result.StandardErrorTail.TakeLast(3))}). Pass the path of a working python executable, e.g. /path/to/venv/bin/python.");
+        }
+
+        var python = ParseFacts(result.StandardOutput, pythonPath);
+        log.InfoText($"Python {python.Version} at {python.Executable}: {python.Machine}{(python.UnderRosetta ? " under Rosetta 2" : "")}, tensorflow: {python.Tensorflow ?? "not installed"}");
+        var binaries = new List<NativeBinary>();
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        if (python.Tensorflow is { } package && Directory.Exists(package))
+        {
+            var root = Path.GetDirectoryName(Path.GetFullPath(package))!;
+            foreach (var file in Directory.EnumerateFiles(package, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+            {
+                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+                files.Add(relative);
+                if (await NativeFileReader.ReadAsync(file, relative, cancellation) is { } binary)
+                {
+                    binaries.Add(binary);
+                }
+            }
+
+            log.VerboseText($"Read {files.Count} files under {package}: {binaries.Count} native binaries.");
+        }
+
+        return InstalledTensorflowDiagnosis.Diagnose(python, binaries, files);
+    }
+
+    internal static PythonFacts ParseFacts(string json, string pythonPath)
+    {
+        try
+        {
+            var root = JsonDocument.Parse(json.Trim().Split('\n').Last()).RootElement;
+            string? Str(string name) => root.GetProperty(name).ValueKind == JsonValueKind.String ? root.GetProperty(name).GetString() : null;
+            int? Int(string name) => root.GetProperty(name).ValueKind == JsonValueKind.Number ? root.GetProperty(name).GetInt32() : null;
+            return new PythonFacts(Str("executable") ?? pythonPath, Str("version") ?? "?", Str("system") ?? "?", Str("machine") ?? "?",
+                Int("translated"), Int("hwArm64"), Str("tensorflow"), Str("tensorflowVersion"));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new HostException($"--python: {pythonPath} answered the probe with something that is not its JSON ({e.Message}). Check that it is a CPython 3 interpreter.", e);
+        }
+    }
+}
