@@ -65,9 +65,9 @@ internal static partial class LlvmReader
         args.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start; install llvm-15 (see .ci/run).");
         var output = process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited {process.ExitCode}");
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited {process.ExitCode}: {error}");
         return output.Result;
     }
 
