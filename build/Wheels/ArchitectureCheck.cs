@@ -35,7 +35,7 @@ public static class ArchitectureCheck
             yield return arch switch
             {
                 "arm64" when archs.Contains("x86_64") => Finding.Error(FindingCodes.SeedX86InArm64, binary.Path,
-                    $"The binary is {have} in an arm64 wheel: on an Apple-silicon Mac it would run only under Rosetta, where TensorFlow dies with 'Illegal instruction' (SIGILL, AVX is not translated). Rebuild it for arm64 (an arm64 toolchain and Python, --cpu=darwin_arm64) and check that no x86_64 prebuilt library was copied in."),
+                    $"The binary is {have} in an arm64 wheel: on an Apple-silicon Mac it would run only under Rosetta, where TensorFlow dies with 'Illegal instruction' (SIGILL, AVX is not translated). Rebuild it for arm64 (an arm64 Python and toolchain; TensorFlow's bazel --config=macos_arm64) and check that no x86_64 prebuilt library was copied in."),
                 "arm64" when archs.Contains("arm64e") => Finding.Error(FindingCodes.ArchArm64e, binary.Path,
                     $"The binary is {have}: arm64e is not arm64, and macOS refuses third-party arm64e code unless booted with -arm64e_preview_abi. Build for plain arm64 (-arch arm64)."),
                 _ => Finding.Error(FindingCodes.ArchMissing, binary.Path,

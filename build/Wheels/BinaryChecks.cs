@@ -20,6 +20,12 @@ public static class BinaryChecks
             findings.AddRange(ArchitectureCheck.Check(binary, requirements));
             findings.AddRange(MinimumOsCheck.Check(binary, requirements).Distinct());
             findings.AddRange(LinkageCheck.Check(binary, files));
+            foreach (var slice in binary.Slices.Where(s => binary.IsMachO && s.Arch.StartsWith("arm64", StringComparison.Ordinal) && !s.Signed))
+            {
+                // Apple silicon kills unsigned arm64 code at load ("Killed: 9"); an ad-hoc signature is enough (delocate #102).
+                findings.Add(Finding.Error(FindingCodes.Arm64Unsigned, binary.Path,
+                    $"The {slice.Arch} image has no code signature, so macOS on Apple silicon kills the process that loads it. Sign it ad hoc after the last edit (codesign --force --sign - FILE)."));
+            }
         }
 
         foreach (var framework in requirements.RequireFrameworks)

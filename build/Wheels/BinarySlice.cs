@@ -26,6 +26,9 @@ public sealed record BinarySlice
     /// <summary>Mach-O: the string table names a <c>$NEWLAPACK</c> symbol (Accelerate's macOS 13.3+ LAPACK).</summary>
     public bool UsesNewLapack { get; init; }
 
+    /// <summary>Mach-O: the image carries LC_CODE_SIGNATURE (an ad-hoc signature counts).</summary>
+    public bool Signed { get; init; }
+
     /// <summary>ELF: 32 or 64.</summary>
     public int? ElfClass { get; init; }
 

@@ -57,6 +57,9 @@ public static class FindingCodes
     public const string LinkRpath = "link.rpath-not-relative";
     public const string LinkFrameworkMissing = "link.framework-missing";
 
+    // Native binaries: code signature.
+    public const string Arm64Unsigned = "sign.arm64-unsigned";
+
     // Native binaries: unreadable.
     public const string BinaryMalformed = "binary.malformed";
 

@@ -16,6 +16,7 @@ internal static class MachOLoadCommands
     private const uint LcLoadUpwardDylib = 0x80000023;
     private const uint LcVersionMinMacosx = 0x24;
     private const uint LcBuildVersion = 0x32;
+    private const uint LcCodeSignature = 0x1D;
 
     /// <summary>What the load commands say, plus where the symbol string table lies (for the $NEWLAPACK scan).</summary>
     public sealed record Parsed(BinarySlice Slice, long StringTableOffset, long StringTableSize);
@@ -28,6 +29,7 @@ internal static class MachOLoadCommands
         int? platform = null;
         Version? minOs = null;
         long strOff = 0, strSize = 0;
+        var signed = false;
         long at = 0;
         for (var i = 0; i < ncmds; i++)
         {
@@ -57,6 +59,7 @@ internal static class MachOLoadCommands
                     platform ??= 1;
                     minOs ??= Nibbles(Bytes.U32(body, 8, bigEndian));
                     break;
+                case LcCodeSignature: signed = true; break;
                 case LcSymtab:
                     strOff = Bytes.U32(body, 16, bigEndian);
                     strSize = Bytes.U32(body, 20, bigEndian);
@@ -68,7 +71,7 @@ internal static class MachOLoadCommands
 
         var slice = new BinarySlice
         {
-            Arch = arch, Platform = platform, MinOs = minOs, InstallName = id, Libraries = libraries, Rpaths = rpaths,
+            Arch = arch, Platform = platform, MinOs = minOs, InstallName = id, Libraries = libraries, Rpaths = rpaths, Signed = signed,
         };
         return new Parsed(slice, strOff, strSize);
     }

@@ -64,7 +64,7 @@ public sealed class LinkageTests : IDisposable
     [Fact]
     public async Task Accelerate_linked_weakly_satisfies_the_requirement_and_newlapack_needs_macos_14()
     {
-        var binary = new MachOBuilder().BuildVersion(1, 13, 0)
+        var binary = new MachOBuilder().BuildVersion(1, 13, 0).Signed()
             .Dylib("/System/Library/Frameworks/Accelerate.framework/Versions/A/Accelerate", cmd: 0x80000018)
             .Symbol("_cblas_sgemm$NEWLAPACK$ILP64")
             .Build();
@@ -78,13 +78,25 @@ public sealed class LinkageTests : IDisposable
     [Fact]
     public async Task An_ios_binary_or_one_without_a_version_command_is_reported()
     {
-        var ios = new MachOBuilder().BuildVersion(2, 14, 0).Build();
-        var unversioned = new MachOBuilder().Build();
+        var ios = new MachOBuilder().BuildVersion(2, 14, 0).Signed().Build();
+        var unversioned = new MachOBuilder().Signed().Build();
 
         var report = await Verify(new TestWheel(Wheel).With("t/ios.so", ios).With("t/none.so", unversioned));
 
         Assert.Contains(report.Findings, f => f is { Code: FindingCodes.MinOsNotMacos, Path: "t/ios.so", Severity: Severity.Error });
         Assert.Contains(report.Findings, f => f is { Code: FindingCodes.MinOsMissing, Path: "t/none.so", Severity: Severity.Warning });
+    }
+
+    [Fact]
+    public async Task An_unsigned_arm64_image_is_an_error_an_unsigned_x86_64_one_is_not()
+    {
+        var arm64 = new MachOBuilder().BuildVersion(1, 12, 0).Build();
+        var x64 = new MachOBuilder(cpuType: 0x01000007, cpuSubtype: 3).BuildVersion(1, 12, 0).Build();
+
+        var report = await Verify(new TestWheel("t-1.0-cp312-cp312-macosx_12_0_universal2.whl").With("t/arm.so", arm64).With("t/x.so", x64), r => r with { Archs = [] });
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingCodes.Arm64Unsigned, "t/arm.so"), (finding.Code, finding.Path));
     }
 
     [Fact]
@@ -104,7 +116,7 @@ public sealed class LinkageTests : IDisposable
     }
 
     private static MachOBuilder Typical() =>
-        new MachOBuilder().BuildVersion(1, 12, 0).Dylib("/usr/lib/libSystem.B.dylib").Dylib("/usr/lib/libc++.1.dylib");
+        new MachOBuilder().BuildVersion(1, 12, 0).Signed().Dylib("/usr/lib/libSystem.B.dylib").Dylib("/usr/lib/libc++.1.dylib");
 
     private async Task<VerifyReport> Verify(TestWheel wheel, Func<VerifyRequirements, VerifyRequirements>? adjust = null)
     {

@@ -21,6 +21,9 @@ internal sealed class MachOBuilder(uint cpuType = 0x0100000C, uint cpuSubtype = 
             BinaryPrimitives.WriteUInt32LittleEndian(c.AsSpan(16), (uint)((major << 16) | (minor << 8)));
         });
 
+    /// <summary>An LC_CODE_SIGNATURE command (an empty signature blob: enough for the presence check).</summary>
+    public MachOBuilder Signed() => Add(0x1D, 16, _ => { });
+
     public MachOBuilder Dylib(string name, uint cmd = 0xC) => Named(cmd, 24, name);
 
     public MachOBuilder Rpath(string path) => Named(0x8000001C, 12, path);
