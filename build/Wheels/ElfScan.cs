@@ -25,7 +25,11 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
 
     public BinarySlice? Slice => slice is null ? null : slice with
     {
-        Interpreter = interpreter, InstallName = soname, Libraries = needed, Rpaths = rpaths, VersionNeeds = versionNeeds,
+        Interpreter = interpreter,
+        InstallName = soname,
+        Libraries = needed,
+        Rpaths = rpaths,
+        VersionNeeds = versionNeeds,
     };
 
     public void Start()

@@ -43,7 +43,10 @@ public static class InstalledTensorflowDoctor
         // Run from the temp dir so a tensorflow/ folder in the current directory cannot shadow the installed one.
         var spec = new ProcessSpec(pythonPath, ["-c", Probe])
         {
-            WorkingDirectory = Path.GetTempPath(), Timeout = TimeSpan.FromMinutes(1), StreamOutput = false, Echo = false,
+            WorkingDirectory = Path.GetTempPath(),
+            Timeout = TimeSpan.FromMinutes(1),
+            StreamOutput = false,
+            Echo = false,
         };
         log.VerboseText($"+ {pythonPath} -c <probe: tensorflow location, platform.machine(), sysctl.proc_translated>");
         var result = await gateway.RunAsync(spec, cancellation: cancellation);

@@ -71,7 +71,13 @@ internal static class MachOLoadCommands
 
         var slice = new BinarySlice
         {
-            Arch = arch, Platform = platform, MinOs = minOs, InstallName = id, Libraries = libraries, Rpaths = rpaths, Signed = signed,
+            Arch = arch,
+            Platform = platform,
+            MinOs = minOs,
+            InstallName = id,
+            Libraries = libraries,
+            Rpaths = rpaths,
+            Signed = signed,
         };
         return new Parsed(slice, strOff, strSize);
     }

@@ -16,7 +16,8 @@ public sealed class CorruptArchiveTests : IDisposable
     {
         var wheel = new TestWheel("t-1.0-cp312-cp312-macosx_11_0_arm64.whl")
             .WithFixture("t/fsevents.so", NpmFixtures.Fsevents)
-            .With("t/__init__.py", "x = 1\n"u8.ToArray()) with { Compression = System.IO.Compression.CompressionLevel.Optimal };
+            .With("t/__init__.py", "x = 1\n"u8.ToArray()) with
+        { Compression = System.IO.Compression.CompressionLevel.Optimal };
         var original = File.ReadAllBytes(wheel.Write(dir.Path));
         var path = dir.Combine("damaged", "t-1.0-cp312-cp312-macosx_11_0_arm64.whl");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

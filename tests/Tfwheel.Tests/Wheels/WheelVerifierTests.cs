@@ -120,10 +120,10 @@ public sealed class WheelVerifierTests : IDisposable
         var report = await Verify(new TestWheel(MacArm64)
             .With("tensorflow/__init__.py", "import os\n"u8.ToArray())
             .With("tensorflow/x.py", "x = 1\n"u8.ToArray()) with
-            {
-                EditRecord = r => r.Replace("tensorflow/__init__.py,sha256=", "tensorflow/__init__.py,sha256=AAAA", StringComparison.Ordinal)
-                    .Replace("tensorflow/x.py,sha256=", "tensorflow/x.py,md5=", StringComparison.Ordinal),
-            });
+        {
+            EditRecord = r => r.Replace("tensorflow/__init__.py,sha256=", "tensorflow/__init__.py,sha256=AAAA", StringComparison.Ordinal)
+                .Replace("tensorflow/x.py,sha256=", "tensorflow/x.py,md5=", StringComparison.Ordinal),
+        });
 
         Assert.Contains(report.Findings, f => f.Code == FindingCodes.RecordHashMismatch && f.Path == "tensorflow/__init__.py");
         Assert.Contains(report.Findings, f => f.Code == FindingCodes.RecordWeakHash && f.Path == "tensorflow/x.py");
