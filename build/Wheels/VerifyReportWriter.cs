@@ -10,8 +10,6 @@ namespace Tfwheel.Wheels;
 /// </summary>
 public static class VerifyReportWriter
 {
-    private const int MaxLibrariesShown = 4;
-
     public static void WriteText(VerifyReport report, TextWriter output)
     {
         var w = report.Wheel;
@@ -21,35 +19,26 @@ public static class VerifyReportWriter
             + (report.Requirements.AllowUniversal ? ", universal allowed" : "")
             + (report.Requirements.RequireFrameworks.Count > 0 ? ", frameworks " + string.Join(",", report.Requirements.RequireFrameworks) : ""));
         output.WriteLine();
-        var rows = report.Binaries.Select(b => new[] { b.Path, b.Format, string.Join(",", b.Archs), b.MinOs ?? "-", Notable(b) }).ToList();
-        if (rows.Count == 0)
-        {
-            output.WriteLine("No native binaries.");
-        }
-        else
-        {
-            var header = new[] { "BINARY", "FORMAT", "ARCHS", "MIN OS", "LIBRARIES" };
-            var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-            foreach (var row in rows.Prepend(header))
-            {
-                output.WriteLine(string.Join("  ", row.Select((c, i) => i == row.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
-            }
-        }
+        BinaryTable.Write(report.Binaries, output);
+        WriteFindings(report.Findings, w.File, output);
+        output.WriteLine();
+        output.WriteLine(report.Ok
+            ? $"Verdict: OK - {report.Binaries.Count} native binaries checked, {report.Findings.Count} warnings or notes."
+            : $"Verdict: FAILED - {report.ErrorCount} errors in {w.File}.");
+    }
 
-        foreach (var group in report.Findings.GroupBy(f => f.Severity).OrderBy(g => g.Key))
+    /// <summary>Findings grouped by severity, errors first, each with its code and path.</summary>
+    public static void WriteFindings(IReadOnlyList<Finding> findings, string wholeFile, TextWriter output)
+    {
+        foreach (var group in findings.GroupBy(f => f.Severity).OrderBy(g => g.Key))
         {
             output.WriteLine();
             output.WriteLine($"{group.Key.ToString().ToUpperInvariant()}S ({group.Count()})");
             foreach (var f in group)
             {
-                output.WriteLine($"  [{f.Code}] {(f.Path.Length > 0 ? f.Path : w.File)}: {f.Message}");
+                output.WriteLine($"  [{f.Code}] {(f.Path.Length > 0 ? f.Path : wholeFile)}: {f.Message}");
             }
         }
-
-        output.WriteLine();
-        output.WriteLine(report.Ok
-            ? $"Verdict: OK - {report.Binaries.Count} native binaries checked, {report.Findings.Count} warnings or notes."
-            : $"Verdict: FAILED - {report.ErrorCount} errors in {w.File}.");
     }
 
     public static void WriteJson(VerifyReport report, Stream output)
@@ -112,16 +101,6 @@ public static class VerifyReportWriter
         using var buffer = new MemoryStream();
         WriteJson(report, buffer);
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>The libraries worth a glance: not libSystem/libc-level basics; frameworks by name.</summary>
-    private static string Notable(NativeBinary binary)
-    {
-        var names = binary.Libraries
-            .Where(l => !l.StartsWith("/usr/lib/libSystem", StringComparison.Ordinal) && !l.StartsWith("libc.so", StringComparison.Ordinal))
-            .Select(l => l.Contains(".framework/", StringComparison.Ordinal) ? l[(l.LastIndexOf('/') + 1)..] : l)
-            .ToList();
-        return names.Count <= MaxLibrariesShown ? string.Join(", ", names) : string.Join(", ", names.Take(MaxLibrariesShown)) + $" (+{names.Count - MaxLibrariesShown})";
     }
 
     private static void WriteStrings(Utf8JsonWriter j, string name, IEnumerable<string> values)

@@ -87,6 +87,10 @@ public sealed class InstalledTensorflowDoctorTests : IDisposable
         Assert.Equal((FindingCodes.SeedX86InArm64, "tensorflow/python/_pywrap_tensorflow_internal.so"), (finding.Code, finding.Path));
         Assert.Contains("pip uninstall tensorflow", finding.Message, StringComparison.Ordinal);
         Assert.Contains("Illegal instruction", report.Verdict, StringComparison.Ordinal);
+        var text = new StringWriter();
+        report.WriteText(text);
+        Assert.Contains("tensorflow/python/_pywrap_tensorflow_internal.so  mach-o      x86_64", text.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith($"Verdict: {report.Verdict}{Environment.NewLine}", text.ToString(), StringComparison.Ordinal);
     }
 
     private string MakeVenv()
