@@ -49,6 +49,7 @@ public static class FindingCodes
     public const string MinOsNotMacos = "minos.not-macos";
     public const string MinOsNewLapack = "minos.newlapack";
     public const string GlibcAboveTag = "minos.glibc-above-tag";
+    public const string GlibcxxAboveTag = "minos.libstdcxx-above-tag";
 
     // Native binaries: linkage.
     public const string LinkForbiddenPath = "link.forbidden-path";

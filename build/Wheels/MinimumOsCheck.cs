@@ -23,11 +23,30 @@ public static class MinimumOsCheck
                 }
             }
 
-            if (binary.Format == NativeBinary.Elf && requirements is { Os: "linux", MinOs: { } floor }
-                && slice.VersionNeeds.TryGetValue("GLIBC_", out var glibc) && glibc > floor)
+            if (binary.Format == NativeBinary.Elf && requirements is { Os: "linux", MinOs: { } floor })
             {
-                yield return Finding.Error(FindingCodes.GlibcAboveTag, binary.Path,
-                    $"The binary needs GLIBC_{glibc} but the tag promises glibc {floor}; pip would install it where it fails to load. Build on an older glibc (a manylinux_{floor.Major}_{floor.Minor} image) or tag the wheel manylinux_{glibc.Major}_{glibc.Minor}.");
+                foreach (var finding in CheckElf(binary.Path, slice, floor))
+                {
+                    yield return finding;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CheckElf(string path, BinarySlice slice, Version floor)
+    {
+        if (slice.VersionNeeds.TryGetValue("GLIBC_", out var glibc) && glibc > floor)
+        {
+            yield return Finding.Error(FindingCodes.GlibcAboveTag, path,
+                $"The binary needs GLIBC_{glibc} but the tag promises glibc {floor}; pip would install it where it fails to load. Build on an older glibc (a manylinux_{floor.Major}_{floor.Minor} image) or tag the wheel manylinux_{glibc.Major}_{glibc.Minor}.");
+        }
+
+        foreach (var (prefix, ceiling) in ManylinuxPolicy.CxxCeilings(floor))
+        {
+            if (slice.VersionNeeds.TryGetValue(prefix, out var needed) && needed > ceiling)
+            {
+                yield return Finding.Error(FindingCodes.GlibcxxAboveTag, path,
+                    $"The binary needs {prefix}{needed} but manylinux_{floor.Major}_{floor.Minor} allows at most {prefix}{ceiling} (auditwheel policy); the system libstdc++ there is older. Build with that image's toolchain (or link libstdc++ statically) or tag the wheel for a newer glibc.");
             }
         }
     }

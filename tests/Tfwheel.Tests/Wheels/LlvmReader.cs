@@ -9,7 +9,7 @@ namespace Tfwheel.Tests.Wheels;
 /// </summary>
 internal static partial class LlvmReader
 {
-    public sealed record Slice(string Arch, string? MinOs, IReadOnlyList<string> Libraries, IReadOnlyList<string> Rpaths, string? MaxGlibc);
+    public sealed record Slice(string Arch, string? MinOs, IReadOnlyList<string> Libraries, IReadOnlyList<string> Rpaths, string? MaxGlibc, string? MaxGlibcxx = null);
 
     public static IReadOnlyList<Slice> MachO(string path)
     {
@@ -52,11 +52,11 @@ internal static partial class LlvmReader
             : [];
         var rpaths = PathLine().Matches(text).SelectMany(x => x.Groups[1].Value.Split(':')).ToList();
         var requirements = text.Contains("VersionRequirements [", StringComparison.Ordinal) ? text[text.IndexOf("VersionRequirements [", StringComparison.Ordinal)..] : "";
-        var glibc = Dependency().Matches(requirements)
+        Version? Highest(Regex name) => Dependency().Matches(requirements)
             .Where(d => !d.Groups[1].Value.StartsWith("ld-linux", StringComparison.Ordinal))
-            .SelectMany(d => GlibcName().Matches(d.Groups[2].Value).Select(g => Version.Parse(g.Groups[1].Value)))
+            .SelectMany(d => name.Matches(d.Groups[2].Value).Select(g => Version.Parse(g.Groups[1].Value)))
             .DefaultIfEmpty().Max();
-        return new Slice(machine, null, needed, rpaths, glibc?.ToString());
+        return new Slice(machine, null, needed, rpaths, Highest(GlibcName())?.ToString(), Highest(GlibcxxName())?.ToString());
     }
 
     private static string Run(string program, params string[] args)
@@ -103,4 +103,7 @@ internal static partial class LlvmReader
 
     [GeneratedRegex(@"Name: GLIBC_([0-9.]+)")]
     private static partial Regex GlibcName();
+
+    [GeneratedRegex(@"Name: GLIBCXX_([0-9.]+)")]
+    private static partial Regex GlibcxxName();
 }

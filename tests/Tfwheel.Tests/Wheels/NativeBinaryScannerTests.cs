@@ -57,6 +57,7 @@ public sealed class NativeBinaryScannerTests
         Assert.Equal(expected.Libraries.Order(StringComparer.Ordinal), slice.Libraries.Select(l => l.Name).Order(StringComparer.Ordinal));
         Assert.Equal(expected.Rpaths, slice.Rpaths);
         Assert.Equal(expected.MaxGlibc, slice.VersionNeeds.TryGetValue("GLIBC_", out var g) ? g.ToString() : null);
+        Assert.Equal(expected.MaxGlibcxx, slice.VersionNeeds.TryGetValue("GLIBCXX_", out var x) ? x.ToString() : null);
     }
 
     [Fact]

@@ -109,6 +109,7 @@ public sealed class WheelVerifierTests : IDisposable
         var macInLinux = await Verify(new TestWheel("t-1.0-cp312-cp312-manylinux_2_28_x86_64.whl").WithFixture("t/x.so", NpmFixtures.RollupDarwinX64));
 
         Assert.Contains(old.Findings, f => f.Code == FindingCodes.GlibcAboveTag && f.Message.Contains("GLIBC_2.28", StringComparison.Ordinal));
+        Assert.Contains(old.Findings, f => f.Code == FindingCodes.GlibcxxAboveTag && f.Message.Contains("GLIBCXX_3.4.22", StringComparison.Ordinal));
         Assert.True(current.Ok, string.Join("\n", current.Findings));
         Assert.Contains(wrongArch.Findings, f => f.Code == FindingCodes.ArchMissing);
         Assert.Contains(macInLinux.Findings, f => f.Code == FindingCodes.ArchWrongFormat);
