@@ -27,7 +27,8 @@ public static class InstalledTensorflowDiagnosis
             return new InstalledTensorflowReport(python, binaries, findings, Verdict(python, findings));
         }
 
-        var requirements = new VerifyRequirements(python.IsMacos ? "macos" : "linux", [python.Machine], null) { AllowUniversal = true };
+        // The binaries must suit this interpreter's architecture and, on macOS, the running OS version.
+        var requirements = new VerifyRequirements(python.IsMacos ? "macos" : "linux", [python.Machine], python.RunningMacos) { AllowUniversal = true };
         findings.AddRange(BinaryChecks.Check(binaries, files, requirements).Select(Explain(python)));
         return new InstalledTensorflowReport(python, binaries, findings, Verdict(python, findings));
     }
@@ -39,6 +40,11 @@ public static class InstalledTensorflowDiagnosis
         {
             Message = $"The installed TensorFlow binary is x86_64 but this Python is arm64: it cannot be loaded, and run under Rosetta it dies with 'Illegal instruction' (AVX is not translated). "
                 + $"Uninstall it (pip uninstall tensorflow) and install an arm64 wheel (macosx_*_arm64), {BuildHint}.",
+        },
+        FindingCodes.MinOsAboveTag => f with
+        {
+            Message = f.Message[..f.Message.IndexOf(" but ", StringComparison.Ordinal)]
+                + $" but this Mac runs macOS {python.RunningMacos}, so it fails to load. Update macOS, or install a TensorFlow wheel built for macOS {python.RunningMacos} or older, {BuildHint}.",
         },
         FindingCodes.ArchMissing or FindingCodes.ArchWrongFormat => f with
         {

@@ -34,7 +34,8 @@ public static class InstalledTensorflowDoctor
             version = None
         print(json.dumps({"executable": sys.executable, "version": platform.python_version(), "system": platform.system(),
             "machine": platform.machine(), "translated": sysctl("sysctl.proc_translated"), "hwArm64": sysctl("hw.optional.arm64"),
-            "tensorflow": locations[0] if locations else None, "tensorflowVersion": version}))
+            "tensorflow": locations[0] if locations else None, "tensorflowVersion": version,
+            "macosVersion": platform.mac_ver()[0] or None}))
         """;
 
     /// <exception cref="HostException">The interpreter cannot be run or does not answer the probe.</exception>
@@ -83,12 +84,12 @@ public static class InstalledTensorflowDoctor
         try
         {
             var root = JsonDocument.Parse(json.Trim().Split('\n').Last()).RootElement;
-            string? Str(string name) => root.GetProperty(name).ValueKind == JsonValueKind.String ? root.GetProperty(name).GetString() : null;
-            int? Int(string name) => root.GetProperty(name).ValueKind == JsonValueKind.Number ? root.GetProperty(name).GetInt32() : null;
+            string? Str(string name) => root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            int? Int(string name) => root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null;
             return new PythonFacts(Str("executable") ?? pythonPath, Str("version") ?? "?", Str("system") ?? "?", Str("machine") ?? "?",
-                Int("translated"), Int("hwArm64"), Str("tensorflow"), Str("tensorflowVersion"));
+                Int("translated"), Int("hwArm64"), Str("tensorflow"), Str("tensorflowVersion"), Str("macosVersion"));
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new HostException($"--python: {pythonPath} answered the probe with something that is not its JSON ({e.Message}). Check that it is a CPython 3 interpreter.", e);
         }

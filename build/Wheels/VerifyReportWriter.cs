@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Tfwheel.Wheels;
@@ -41,9 +42,10 @@ public static class VerifyReportWriter
         }
     }
 
+    /// <summary>JSON for files and pipes, not HTML: quotes and '+' stay readable (relaxed escaping).</summary>
     public static void WriteJson(VerifyReport report, Stream output)
     {
-        using var j = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var j = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         j.WriteStartObject();
         j.WriteBoolean("ok", report.Ok);
         j.WriteStartObject("wheel");

@@ -61,7 +61,7 @@ public sealed class InstalledTensorflowDoctorTests : IDisposable
     {
         // What the probe prints for python.org's x86_64 Python run under Rosetta on an M1.
         var facts = InstalledTensorflowDoctor.ParseFacts(
-            """{"executable": "/usr/local/bin/python3", "version": "3.12.4", "system": "Darwin", "machine": "x86_64", "translated": 1, "hwArm64": 1, "tensorflow": "/venv/site-packages/tensorflow", "tensorflowVersion": "2.16.1"}""",
+            """{"executable": "/usr/local/bin/python3", "version": "3.12.4", "system": "Darwin", "machine": "x86_64", "translated": 1, "hwArm64": 1, "tensorflow": "/venv/site-packages/tensorflow", "tensorflowVersion": "2.16.1", "macosVersion": "14.5"}""",
             "python3");
         var x64 = NativeBinaryScannerTests.Scan(NpmFixtures.Read(NpmFixtures.RollupDarwinX64), 1 << 20, "tensorflow/libtensorflow_framework.2.dylib")!;
 
@@ -92,6 +92,26 @@ public sealed class InstalledTensorflowDoctorTests : IDisposable
         Assert.Contains("tensorflow/python/_pywrap_tensorflow_internal.so  mach-o      x86_64", text.ToString(), StringComparison.Ordinal);
         Assert.EndsWith($"Verdict: {report.Verdict}{Environment.NewLine}", text.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_binary_needing_a_newer_macos_than_the_running_one_is_explained()
+    {
+        var facts = new PythonFacts("/v/bin/python", "3.12.4", "Darwin", "arm64", 0, 1, "/v/tensorflow", "2.20.0", MacosVersion: "13.6.1");
+        var onnx = NativeBinaryScannerTests.Scan(NpmFixtures.Read(NpmFixtures.OnnxDylibArm64), 1 << 20, "tensorflow/libonnxruntime.1.dylib")!;
+
+        var report = InstalledTensorflowDiagnosis.Diagnose(facts, [onnx], new HashSet<string> { onnx.Path });
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(FindingCodes.MinOsAboveTag, finding.Code);
+        Assert.StartsWith("The arm64 image needs macOS 14.0 but this Mac runs macOS 13.6.1, so it fails to load.", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("10.16", null)]
+    [InlineData("14.5", "14.5")]
+    [InlineData(null, null)]
+    public void Macos_10_16_from_an_old_sdk_python_means_the_version_is_unknown(string? reported, string? expected) =>
+        Assert.Equal(expected, new PythonFacts("p", "3.12", "Darwin", "arm64", 0, 1, null, null, reported).RunningMacos?.ToString());
 
     private string MakeVenv()
     {

@@ -46,6 +46,16 @@ public sealed class VerifyReportWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_report_throws_the_verify_exit_code_for_the_task()
+    {
+        var report = await MixedWheelReport();
+
+        var e = Assert.Throws<Tfwheel.Errors.StepFailedException>(report.EnsureOk);
+        Assert.Equal(Tfwheel.Errors.ExitCodes.Verify, e.ExitCode);
+        Assert.Contains("2 error(s)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_json_file_is_written_whole_through_a_rename()
     {
         var report = await MixedWheelReport();
