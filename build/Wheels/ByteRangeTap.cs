@@ -30,6 +30,13 @@ internal sealed class ByteRangeTap
     /// <summary>Stop retaining beyond <paramref name="limit"/> (what is already kept stays).</summary>
     public void LimitPrefix(long limit) => prefixLimit = Math.Min(prefixLimit, limit);
 
+    /// <summary>
+    /// How many bytes from <paramref name="start"/> can still be delivered: to the end of the retained
+    /// prefix if the stream has already passed <paramref name="start"/>, otherwise to <paramref name="end"/>.
+    /// </summary>
+    public long Available(long start, long end) =>
+        start >= position ? Math.Max(0, end - start) : Math.Max(0, Math.Min(prefixLength, end) - start);
+
     /// <summary>Deliver bytes [start, start+length) to <paramref name="onComplete"/>; false when they went by unretained.</summary>
     public bool Request(long start, int length, Action<byte[]> onComplete, string what)
     {

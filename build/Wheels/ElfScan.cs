@@ -131,7 +131,8 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
 
             if (tags.VersionNeed is { } vn && tags.VersionNeedCount is { } vnCount && FileOffset(vn) is { } vnOffset)
             {
-                var vnLength = (int)Math.Min(64 << 10, fileLength - (long)vnOffset);
+                // Without section headers the table's size is unknown: take up to 64 KiB of what can still be had.
+                var vnLength = (int)Math.Min(64 << 10, tap.Available((long)vnOffset, fileLength));
                 tap.Request((long)vnOffset, vnLength, table => ElfVersionNeeds.Collect(table, vnCount, big, strings, versionNeeds), ".gnu.version_r");
             }
         }, "dynamic string table");

@@ -31,7 +31,10 @@ public static class WheelVerifier
         if (name is not null && contents.Entries.Count > 0)
         {
             var distInfo = WheelMetadataCheck.Check(name, contents.MetadataTexts, contents.Entries, findings);
-            findings.AddRange(RecordCheck.Check(distInfo, contents.MetadataTexts, contents.Entries));
+            // An entry that could not be read is already an error; RECORD would only repeat it as "missing".
+            var unreadable = contents.Findings.Where(f => f.Code is FindingCodes.ZipCorrupt or FindingCodes.ZipLengthMismatch or FindingCodes.ZipBomb)
+                .Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            findings.AddRange(RecordCheck.Check(distInfo, contents.MetadataTexts, contents.Entries).Where(f => !unreadable.Contains(f.Path)));
         }
 
         var files = contents.Entries.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);

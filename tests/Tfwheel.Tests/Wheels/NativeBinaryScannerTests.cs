@@ -93,6 +93,28 @@ public sealed class NativeBinaryScannerTests
     }
 
     [Fact]
+    public void A_small_shared_library_built_here_reads_like_llvm_readobj_says()
+    {
+        // In a small library the version tables sit just before the dynamic section: the reader must not
+        // ask for bytes beyond what it kept of the file's start.
+        using var dir = new Support.TempDirectory();
+        var source = dir.Combine("t.c");
+        var library = dir.Combine("libt.so");
+        File.WriteAllText(source, "#include <stdio.h>\n#include <math.h>\nint f(double x) { printf(\"%f\", sqrt(x)); return 0; }\n");
+        var gcc = System.Diagnostics.Process.Start("gcc", ["-shared", "-fPIC", "-o", library, source, "-lm", "-Wl,-rpath,$ORIGIN/../lib"])!;
+        gcc.WaitForExit();
+        Assert.True(gcc.ExitCode == 0, "gcc failed; install gcc (see .ci/run)");
+
+        var expected = LlvmReader.Elf(library);
+        var binary = Scan(File.ReadAllBytes(library), 4096)!;
+
+        Assert.Empty(binary.Problems);
+        Assert.Equal(expected.Libraries.Order(StringComparer.Ordinal), binary.Libraries.Order(StringComparer.Ordinal));
+        Assert.Equal(["$ORIGIN/../lib"], binary.Rpaths);
+        Assert.Equal(expected.MaxGlibc, binary.Slices[0].VersionNeeds["GLIBC_"].ToString());
+    }
+
+    [Fact]
     public void An_arm64e_subtype_is_read_as_arm64e_and_llvm_agrees()
     {
         using var dir = new Support.TempDirectory();
