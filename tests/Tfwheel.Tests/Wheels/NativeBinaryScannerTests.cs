@@ -13,7 +13,7 @@ public sealed class NativeBinaryScannerTests
 
     public static TheoryData<string> ElfFixtures => new()
     {
-        NpmFixtures.EsbuildLinuxArm64, NpmFixtures.RollupLinuxX64, NpmFixtures.OnnxSoArm64, NpmFixtures.OnnxSoX64,
+        NpmFixtures.EsbuildLinuxArm64, NpmFixtures.RollupLinuxX64, NpmFixtures.OnnxSoArm64, NpmFixtures.OnnxSoX64, NpmFixtures.OnnxBindingLinuxArm64,
     };
 
     internal static NativeBinary? Scan(byte[] bytes, int chunkSize, string path = "f")

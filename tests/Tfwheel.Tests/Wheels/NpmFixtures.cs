@@ -15,13 +15,14 @@ internal static class NpmFixtures
     public static readonly string Fsevents = "fsevents/package/fsevents.node";
     public static readonly string OnnxDylibArm64 = "onnxruntime-node/package/bin/napi-v6/darwin/arm64/libonnxruntime.1.30.0.dylib";
     public static readonly string OnnxBindingArm64 = "onnxruntime-node/package/bin/napi-v6/darwin/arm64/onnxruntime_binding.node";
+    public static readonly string OnnxBindingLinuxArm64 = "onnxruntime-node/package/bin/napi-v6/linux/arm64/onnxruntime_binding.node";
     public static readonly string OnnxSoArm64 = "onnxruntime-node/package/bin/napi-v6/linux/arm64/libonnxruntime.so.1";
     public static readonly string OnnxSoX64 = "onnxruntime-node/package/bin/napi-v6/linux/x64/libonnxruntime.so.1";
 
     public static IReadOnlyList<string> All =>
     [
         EsbuildDarwinArm64, EsbuildDarwinX64, EsbuildLinuxArm64, RollupDarwinArm64, RollupDarwinX64, RollupLinuxX64,
-        Fsevents, OnnxDylibArm64, OnnxBindingArm64, OnnxSoArm64, OnnxSoX64,
+        Fsevents, OnnxDylibArm64, OnnxBindingArm64, OnnxBindingLinuxArm64, OnnxSoArm64, OnnxSoX64,
     ];
 
     public static string RepositoryRoot
