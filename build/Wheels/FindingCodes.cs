@@ -23,6 +23,7 @@ public static class FindingCodes
     public const string WheelTagMismatch = "wheel.tag-mismatch";
     public const string WheelPurelib = "wheel.root-is-purelib";
     public const string WheelSize = "wheel.size-over-limit";
+    public const string WheelBinaryInPure = "wheel.binary-in-pure-wheel";
 
     // RECORD.
     public const string RecordMissing = "record.missing";

@@ -37,6 +37,12 @@ public static class WheelVerifier
             findings.AddRange(RecordCheck.Check(distInfo, contents.MetadataTexts, contents.Entries).Where(f => !unreadable.Contains(f.Path)));
         }
 
+        if (name is not null && name.PlatformTags.All(t => t == "any"))
+        {
+            findings.AddRange(contents.Binaries.Select(b => Finding.Error(FindingCodes.WheelBinaryInPure, b.Path,
+                $"A wheel tagged '{string.Join(".", name.PlatformTags)}' (any platform) ships a {b.Format} binary, which runs on one platform only; tag the wheel with the binary's platform.")));
+        }
+
         var files = contents.Entries.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         findings.AddRange(BinaryChecks.Check(contents.Binaries, files, requirements));
         if (size > requirements.MaxSizeMb * 1024L * 1024L)

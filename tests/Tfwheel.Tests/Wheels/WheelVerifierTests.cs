@@ -174,6 +174,14 @@ public sealed class WheelVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pure_wheel_with_a_native_binary_fails()
+    {
+        var report = await Verify(new TestWheel("t-1.0-py3-none-any.whl") { RootIsPurelib = "true" }.WithFixture("t/a.so", NpmFixtures.RollupDarwinArm64));
+
+        Assert.Equal(FindingCodes.WheelBinaryInPure, Assert.Single(report.Findings).Code);
+    }
+
+    [Fact]
     public async Task A_wheel_over_the_size_limit_fails()
     {
         var report = await Verify(new TestWheel(MacArm64).WithFixture("a.so", NpmFixtures.RollupDarwinArm64), r => r with { MaxSizeMb = 0 });
