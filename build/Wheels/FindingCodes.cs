@@ -40,7 +40,6 @@ public static class FindingCodes
     public const string ArchMissing = "arch.missing";
     public const string ArchArm64e = "arch.arm64e-is-not-arm64";
     public const string ArchUniversal = "arch.universal-not-allowed";
-    public const string ArchUnexpected = "arch.unexpected";
     public const string ArchWrongFormat = "arch.wrong-binary-format";
     public const string ElfClass = "arch.elf-class";
 
