@@ -20,6 +20,10 @@ public static class BinaryChecks
             findings.AddRange(ArchitectureCheck.Check(binary, requirements));
             findings.AddRange(MinimumOsCheck.Check(binary, requirements).Distinct());
             findings.AddRange(LinkageCheck.Check(binary, files));
+            if (requirements is { Os: "linux", MinOs: not null } && binary.Format == NativeBinary.Elf)
+            {
+                findings.AddRange(NotBundled(binary, files));
+            }
             foreach (var slice in binary.Slices.Where(s => binary.IsMachO && s.Arch.StartsWith("arm64", StringComparison.Ordinal) && !s.Signed))
             {
                 // Apple silicon kills unsigned arm64 code at load ("Killed: 9"); an ad-hoc signature is enough (delocate #102).
@@ -39,5 +43,15 @@ public static class BinaryChecks
         }
 
         return findings;
+    }
+
+    /// <summary>A manylinux wheel may only need the policy's system libraries; others must ship inside it (auditwheel repair).</summary>
+    private static IEnumerable<Finding> NotBundled(NativeBinary binary, IReadOnlySet<string> files)
+    {
+        var bundled = files.Select(f => f[(f.LastIndexOf('/') + 1)..]).ToHashSet(StringComparer.Ordinal);
+        return binary.Libraries
+            .Where(l => !ManylinuxPolicy.IsSystemLibrary(l) && !bundled.Contains(l[(l.LastIndexOf('/') + 1)..]))
+            .Select(l => Finding.Warning(FindingCodes.LinkNotBundled, binary.Path,
+                $"The binary needs {l}, which is neither in the wheel nor a library every manylinux system has; users without it get an ImportError. Bundle it (auditwheel repair) or depend on the package that ships it."));
     }
 }

@@ -57,6 +57,7 @@ public static class FindingCodes
     public const string LinkUnresolved = "link.unresolved";
     public const string LinkRpath = "link.rpath-not-relative";
     public const string LinkFrameworkMissing = "link.framework-missing";
+    public const string LinkNotBundled = "link.not-bundled";
 
     // Native binaries: code signature.
     public const string Arm64Unsigned = "sign.arm64-unsigned";
