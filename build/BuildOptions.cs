@@ -15,7 +15,7 @@ public sealed record BuildOptions
 
     public string? Python { get; init; }
 
-    public OutputFormat Format { get; init; } = OutputFormat.Text;
+    public ReportFormat Format { get; init; } = ReportFormat.Text;
 
     public string? Wheel { get; init; }
 
@@ -38,8 +38,8 @@ public sealed record BuildOptions
             Python = Last("python"),
             Format = format.ToLowerInvariant() switch
             {
-                "text" => OutputFormat.Text,
-                "json" => OutputFormat.Json,
+                "text" => ReportFormat.Text,
+                "json" => ReportFormat.Json,
                 _ => throw new UsageException($"--format={format}: use text or json."),
             },
             Wheel = Last("wheel"),

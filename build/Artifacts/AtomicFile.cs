@@ -17,6 +17,32 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>The synchronous form, for reports written at the end of a task.</summary>
+    public static void WriteAllText(string path, string content) => Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        writer.Write(content);
+    });
+
+    /// <summary>Lets <paramref name="write"/> fill the temp file (a serializer writing to a stream), then renames it into place.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var temp = Temp(path);
+        try
+        {
+            using (var stream = File.Create(temp))
+            {
+                write(stream);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
     public static async Task CopyAsync(string source, string destination, CancellationToken ct = default)
     {
         var temp = Temp(destination);

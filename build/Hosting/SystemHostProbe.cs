@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Tfwheel.Errors;
 using Tfwheel.Processes;
 
@@ -8,19 +7,6 @@ namespace Tfwheel.Hosting;
 /// <summary>The real host, asked through the process gateway (sysctl, xcode-select, bazel, python).</summary>
 public sealed class SystemHostProbe(IProcessGateway processes) : IHostProbe
 {
-    // Asks the interpreter itself, so a Python running under Rosetta reports x86_64 and translated=true
-    // (sysctl.proc_translated is per process: asking sysctl(8) would describe sysctl, not Python).
-    internal const string PythonScript = """
-        import json, platform, sys
-        translated = None
-        if sys.platform == "darwin":
-            import ctypes, ctypes.util
-            libc = ctypes.CDLL(ctypes.util.find_library("c"))
-            value, size = ctypes.c_int(0), ctypes.c_size_t(4)
-            translated = libc.sysctlbyname(b"sysctl.proc_translated", ctypes.byref(value), ctypes.byref(size), None, 0) == 0 and value.value == 1
-        print(json.dumps({"executable": sys.executable, "version": platform.python_version(), "machine": platform.machine(), "translated": translated}))
-        """;
-
     public HostPlatform Platform { get; } = HostPlatform.Current;
 
     public string OsDescription => RuntimeInformation.OSDescription;
@@ -40,22 +26,14 @@ public sealed class SystemHostProbe(IProcessGateway processes) : IHostProbe
 
     public async Task<PythonFacts?> PythonAsync(string executable, CancellationToken ct)
     {
-        var json = await OutputAsync(executable, ["-c", PythonScript], ct);
-        if (json is null)
+        try
+        {
+            return await PythonProbe.AskAsync(executable, processes, ct);
+        }
+        catch (HostException)
         {
             return null;
         }
-
-        using var doc = JsonDocument.Parse(json.Trim().Split('\n')[^1]);
-        var root = doc.RootElement;
-        bool? translated = root.GetProperty("translated").ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => null,
-        };
-        return new PythonFacts(root.GetProperty("executable").GetString() ?? executable, root.GetProperty("version").GetString() ?? "?",
-            root.GetProperty("machine").GetString() ?? "?", translated);
     }
 
     public long FreeDiskBytes(string path)

@@ -1,3 +1,4 @@
+using Tfwheel.Artifacts;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -47,7 +48,7 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
         }
 
         var sums = Path.Combine(directory, ChecksumsName);
-        await WriteAtomicallyAsync(sums, ChecksumsText(hashed), ct);
+        await AtomicFile.WriteAllTextAsync(sums, ChecksumsText(hashed), ct);
         hashed.Insert(1, await HashAsync(sums, ct));
         return new ArtifactSet(hashed, BuildProvenance.Read(directory));
     }
@@ -65,12 +66,5 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
             : name.EndsWith(".whl", StringComparison.Ordinal) ? "application/zip"
             : "text/plain";
         return new LocalAsset(name, path, stream.Length, Convert.ToHexStringLower(hash), type);
-    }
-
-    private static async Task WriteAtomicallyAsync(string path, string text, CancellationToken ct)
-    {
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, text, new UTF8Encoding(false), ct);
-        File.Move(temp, path, overwrite: true);
     }
 }

@@ -1,3 +1,4 @@
+using Tfwheel.Artifacts;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;

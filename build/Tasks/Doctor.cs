@@ -2,6 +2,7 @@ using Cake.Frosting;
 using Tfwheel.Errors;
 using Tfwheel.Hosting;
 using Tfwheel.Reporting;
+using Tfwheel.Wheels;
 
 namespace Tfwheel.Tasks;
 
@@ -13,8 +14,19 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
     {
         var need = DoctorRequirements.From(context.Recipe, context.Root, context.Interpreter);
         var report = await HostDoctor.ExamineAsync(new SystemHostProbe(context.Processes), need, context.Cancellation);
-        context.Log.InfoText(context.Options.Format == OutputFormat.Json ? DoctorReportWriter.ToJson(report) : DoctorReportWriter.ToText(report));
-        if (!report.Ready)
+        context.Log.InfoText(context.Options.Format == ReportFormat.Json ? DoctorReportWriter.ToJson(report) : DoctorReportWriter.ToText(report));
+        var installedOk = true;
+        if (context.Interpreter is { } python)
+        {
+            // The seed of this project: is the TensorFlow this Python imports built for this CPU?
+            var installed = await InstalledTensorflowDoctor.InspectAsync(python, context.Processes, context.Log, context.Cancellation);
+            using var text = new StringWriter();
+            installed.WriteText(text);
+            context.Log.InfoText(text.ToString());
+            installedOk = installed.Ok;
+        }
+
+        if (!report.Ready || !installedOk)
         {
             throw new HostException("Doctor found problems that block a build on this host (the FAIL lines above).");
         }

@@ -19,8 +19,8 @@ internal sealed record FakeHostProbe : IHostProbe
 
     public Dictionary<string, PythonFacts> Pythons { get; init; } = new()
     {
-        ["python3"] = new("/opt/homebrew/bin/python3", "3.12.4", "arm64", false),
-        ["python3.12"] = new("/opt/homebrew/bin/python3.12", "3.12.4", "arm64", false),
+        ["python3"] = Python("/opt/homebrew/bin/python3", "arm64"),
+        ["python3.12"] = Python("/opt/homebrew/bin/python3.12", "arm64"),
     };
 
     public long FreeBytes { get; init; } = 200L << 30;
@@ -39,4 +39,8 @@ internal sealed record FakeHostProbe : IHostProbe
         Task.FromResult(Pythons.TryGetValue(executable, out var p) ? p : null);
 
     public long FreeDiskBytes(string path) => FreeBytes;
+
+    /// <summary>A Python on an Apple-silicon Mac; an x86_64 one runs under Rosetta.</summary>
+    public static PythonFacts Python(string executable, string machine) =>
+        new(executable, "3.12.4", "Darwin", machine, Translated: machine == "x86_64" ? 1 : 0, HardwareArm64: 1, Tensorflow: null, TensorflowVersion: null, MacosVersion: "14.5");
 }

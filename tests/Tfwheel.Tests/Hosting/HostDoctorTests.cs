@@ -28,7 +28,7 @@ public class HostDoctorTests
     {
         var probe = new FakeHostProbe
         {
-            Pythons = new() { ["python3"] = new("/usr/local/bin/python3", "3.12.4", "x86_64", true) },
+            Pythons = new() { ["python3"] = FakeHostProbe.Python("/usr/local/bin/python3", "x86_64") },
         };
 
         var report = await HostDoctor.ExamineAsync(probe, MacRecipe, default);
@@ -119,6 +119,7 @@ public class HostDoctorTests
         Assert.NotNull(python);
         Assert.Equal(HostPlatform.Normalize(HostPlatform.Current.Arch), HostPlatform.Normalize(python.Machine));
         Assert.Null(python.Translated);
+        Assert.Equal("Linux", python.System);
         Assert.Contains("no_version", bazel);
         Assert.Equal(DoctorStatus.Warning, Check(report, "bazel").Status);
         Assert.Equal(DoctorStatus.Ok, Check(report, "python").Status);

@@ -1,7 +1,7 @@
 namespace Tfwheel;
 
 /// <summary>How Plan, Doctor and Verify print their report (--format=text|json).</summary>
-public enum OutputFormat
+public enum ReportFormat
 {
     Text,
     Json,
