@@ -66,6 +66,16 @@ public sealed class BuildContext : FrostingContext
     /// <summary>How long each stage took in this run, for the manifest.</summary>
     public IReadOnlyDictionary<string, TimeSpan> StageDurations => _stageDurations;
 
+    /// <summary>
+    /// Writes a task's product (Plan's plan, Doctor's and Verify's reports) to standard output as is: no log
+    /// colours or prefixes, and present whatever the verbosity, so it can be piped or parsed.
+    /// </summary>
+    public void Report(string text)
+    {
+        Console.Out.WriteLine(text);
+        Console.Out.Flush();
+    }
+
     public void RecordStage(string stage, TimeSpan duration) => _stageDurations[stage] = duration;
 
     public BuildPaths Paths => BuildPaths.For(Root, Recipe.Name, Options.SourceDir, Options.ArtifactsDir);

@@ -99,7 +99,7 @@ public sealed class CakeHost
         services.AddSingleton<ICakeConfiguration>(p => new CakeConfigurationProvider(
                 p.GetRequiredService<IFileSystem>(), p.GetRequiredService<ICakeEnvironment>())
             .CreateConfiguration(p.GetRequiredService<ICakeEnvironment>().WorkingDirectory, new Dictionary<string, string>()));
-        services.AddSingleton<ICakeReportPrinter, CakeSpectreReportPrinter>();
+        services.AddSingleton<ICakeReportPrinter, ReportPrinter>();
         services.AddSingleton<IExecutionStrategy, DefaultExecutionStrategy>();
         services.AddSingleton<BuildScriptHost<IFrostingContext>>();
         services.AddSingleton<TreeScriptHost>();

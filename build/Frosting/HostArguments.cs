@@ -65,7 +65,13 @@ internal sealed record HostArguments(IReadOnlyList<KeyValuePair<string, string>>
 
     public string? WorkingDirectory => Values("working").LastOrDefault();
 
-    public Verbosity Verbosity => Values("verbosity").LastOrDefault() is { } text ? ParseVerbosity(text) : Verbosity.Normal;
+    /// <summary>
+    /// --verbosity, or Normal. With --format=json and no --verbosity the default is Quiet, so that stdout
+    /// carries the JSON document alone (errors still go to stderr) and `... --format=json > plan.json` works.
+    /// </summary>
+    public Verbosity Verbosity => Values("verbosity").LastOrDefault() is { } text
+        ? ParseVerbosity(text)
+        : Values("format").LastOrDefault()?.Equals("json", StringComparison.OrdinalIgnoreCase) == true ? Verbosity.Quiet : Verbosity.Normal;
 
     public IReadOnlyList<string> Values(string name) =>
         [.. Pairs.Where(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value)];

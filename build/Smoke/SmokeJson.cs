@@ -18,6 +18,9 @@ public static class SmokeJson
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            // "ok" and "summary" are what Publish and the Wheel summary read (the same keys as verify.json);
+            // a skipped run (a wheel this host cannot run) is not ok: nothing was proven.
+            json.WriteBoolean("ok", report.Verdict == SmokeVerdict.Passed);
             json.WriteString("verdict", report.Verdict.ToString().ToLowerInvariant());
             json.WriteString("summary", report.Summary);
             json.WriteString("wheel", report.Wheel);

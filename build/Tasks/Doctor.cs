@@ -14,7 +14,7 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
     {
         var need = DoctorRequirements.From(context.Recipe, context.Root, context.Interpreter);
         var report = await HostDoctor.ExamineAsync(new SystemHostProbe(context.Processes), need, context.Cancellation);
-        context.Log.InfoText(context.Options.Format == ReportFormat.Json ? DoctorReportWriter.ToJson(report) : DoctorReportWriter.ToText(report));
+        context.Report(context.Options.Format == ReportFormat.Json ? DoctorReportWriter.ToJson(report) : DoctorReportWriter.ToText(report));
         var installedOk = true;
         if (context.Interpreter is { } python)
         {
@@ -22,7 +22,7 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
             var installed = await InstalledTensorflowDoctor.InspectAsync(python, context.Processes, context.Log, context.Cancellation);
             using var text = new StringWriter();
             installed.WriteText(text);
-            context.Log.InfoText(text.ToString());
+            context.Report(text.ToString());
             installedOk = installed.Ok;
         }
 

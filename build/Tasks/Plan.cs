@@ -12,7 +12,7 @@ public sealed class Plan : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var plan = WheelPlanner.Plan(context.Recipe, context.Paths, context.CompileHost);
-        context.Log.InfoText(context.Options.Format == ReportFormat.Json
+        context.Report(context.Options.Format == ReportFormat.Json
             ? WheelPlanWriter.ToJson(plan, RecipeJson.ToJson(context.Recipe))
             : WheelPlanWriter.ToText(plan));
     }

@@ -34,7 +34,7 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
             VerifyReportWriter.WriteText(report, text);
         }
 
-        context.Log.InfoText(text.ToString());
+        context.Report(text.ToString());
         if (!standalone)
         {
             VerifyReportWriter.WriteJsonFile(report, Path.Combine(context.Paths.Artifacts, "verify.json"));

@@ -1,0 +1,34 @@
+using Tfwheel.Processes;
+using Tfwheel.Tests.Support;
+
+namespace Tfwheel.Tests.EndToEnd;
+
+/// <summary>Runs the real tfwheel program (the build project's output, next to the tests) as a user would.</summary>
+internal static class TfwheelProcess
+{
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        var program = Program;
+        var spec = new ProcessSpec("dotnet", [program, .. args])
+        {
+            WorkingDirectory = workingDirectory,
+            Timeout = TimeSpan.FromMinutes(10),
+            Echo = false,
+            StreamOutput = false,
+            TailLines = 2000,
+            // Not a terminal and not GitHub Actions: plain progress lines, no workflow commands.
+            Environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NO_COLOR"] = "1", ["TERM"] = "dumb" },
+        };
+        return await new ProcessGateway(new TestLog()).RunAsync(spec);
+    }
+
+    /// <summary>
+    /// The build project's own output (bin/CONFIG/net10.0 of build/, same configuration as these tests): the
+    /// copy next to the tests lacks assemblies the test project takes from the ASP.NET shared framework.
+    /// </summary>
+    public static string Program { get; } = Path.Combine(
+        ProjectFiles.Root, "build", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "tfwheel.dll");
+
+    public static string Output(ProcessResult result) =>
+        result.StandardOutput + "\n" + string.Join('\n', result.StandardErrorTail);
+}
