@@ -1,6 +1,6 @@
-using Tfwheel.Artifacts;
 using System.Security.Cryptography;
 using System.Text;
+using Tfwheel.Artifacts;
 
 namespace Tfwheel.Publishing;
 

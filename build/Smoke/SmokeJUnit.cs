@@ -1,7 +1,7 @@
-using Tfwheel.Artifacts;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using Tfwheel.Artifacts;
 
 namespace Tfwheel.Smoke;
 

@@ -1,7 +1,7 @@
-using Tfwheel.Artifacts;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Tfwheel.Artifacts;
 
 namespace Tfwheel.Smoke;
 

@@ -1,7 +1,7 @@
-using Tfwheel.Hosting;
 using System.Text.Json;
 using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
+using Tfwheel.Hosting;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
 

@@ -1,8 +1,8 @@
-using Tfwheel.Artifacts;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Tfwheel.Artifacts;
 
 namespace Tfwheel.Wheels;
 

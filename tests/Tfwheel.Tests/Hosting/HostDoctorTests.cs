@@ -9,7 +9,10 @@ public class HostDoctorTests
 {
     private static readonly DoctorRequirements MacRecipe = new()
     {
-        TargetOs = TargetOs.Macos, TargetArch = "arm64", BazelVersion = "7.4.1", PythonVersion = "3.12",
+        TargetOs = TargetOs.Macos,
+        TargetArch = "arm64",
+        BazelVersion = "7.4.1",
+        PythonVersion = "3.12",
     };
 
     private static DoctorCheck Check(DoctorReport report, string name) => Assert.Single(report.Checks, c => c.Name == name);

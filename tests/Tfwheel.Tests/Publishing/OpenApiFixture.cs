@@ -1,8 +1,8 @@
-using Tfwheel.Tests.Support;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Publishing;
 

@@ -1,5 +1,5 @@
-using Tfwheel.Tests.Support;
 using Tfwheel.Recipes;
+using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Recipes;
 

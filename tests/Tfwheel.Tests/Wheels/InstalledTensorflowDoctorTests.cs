@@ -1,6 +1,6 @@
-using Tfwheel.Hosting;
 using System.Diagnostics;
 using Tfwheel.Errors;
+using Tfwheel.Hosting;
 using Tfwheel.Processes;
 using Tfwheel.Tests.Support;
 using Tfwheel.Wheels;
