@@ -28,7 +28,8 @@ public sealed class BuildContext : FrostingContext
         Processes = new ProcessGateway(context.Log);
         Host = HostPlatform.Current;
         Ci = CiEnvironment.From(context.Environment.GetEnvironmentVariables());
-        _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host));
+        var bazel = context.Environment.GetEnvironmentVariable("BAZEL");
+        _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host, bazel));
         _compileHost = new Lazy<CompileHost>(() => CompileHost.Current(Interpreter ?? "python3"));
         _sourceUnchanged = new Lazy<bool>(() =>
             CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation).GetAwaiter().GetResult() is not null);

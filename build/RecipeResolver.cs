@@ -8,7 +8,8 @@ namespace Tfwheel;
 /// </summary>
 public static class RecipeResolver
 {
-    public static Recipe Resolve(BuildOptions options, string root, HostPlatform host)
+    /// <param name="bazelOverride">The BAZEL environment variable: a bazel or bazelisk to use whatever the recipe says.</param>
+    public static Recipe Resolve(BuildOptions options, string root, HostPlatform host, string? bazelOverride = null)
     {
         var overrides = options.Sets.Select(RecipeOverride.ParseSet).ToList();
         // --python is a version ("3.12": the recipe's python) or an interpreter (a path or command for Smoke
@@ -18,7 +19,8 @@ public static class RecipeResolver
             overrides.Add(new RecipeOverride("--python", "python", python));
         }
 
-        return RecipeLoader.Load(options.Recipe ?? DefaultFor(host), overrides, Path.Combine(root, "recipes"));
+        var recipe = RecipeLoader.Load(options.Recipe ?? DefaultFor(host), overrides, Path.Combine(root, "recipes"));
+        return string.IsNullOrWhiteSpace(bazelOverride) ? recipe : recipe with { Bazel = recipe.Bazel with { Executable = bazelOverride } };
     }
 
     public static bool IsVersion(string text) =>
