@@ -58,6 +58,7 @@ public sealed class PublishThroughProgramTests : IAsyncLifetime
         Assert.Equal(5, writes.Count(w => w.StartsWith("POST /api/uploads/", StringComparison.Ordinal)));
         Assert.StartsWith("PATCH /api/v3/repos/acme/tf-wheels/releases/", writes[^1], StringComparison.Ordinal);
         Assert.Contains($"Published {PublishScenario.Tag}", TfwheelProcess.Output(first));
+        Assert.DoesNotContain("Publish preflight", TfwheelProcess.Output(first));
         Assert.Empty(_s.GitHub.Violations);
 
         var second = await PublishAsync(WithToken);
@@ -92,6 +93,20 @@ public sealed class PublishThroughProgramTests : IAsyncLifetime
         Assert.True(result.ExitCode == ExitCodes.Publish, output);
         Assert.Contains("GITHUB_TOKEN", output);
         Assert.Contains("GH_TOKEN", output);
+        Assert.Empty(_s.GitHub.Writes);
+    }
+
+    [Fact]
+    public async Task The_whole_chain_checks_the_token_in_setup_before_fetching_anything()
+    {
+        var result = await TfwheelProcess.RunAsync(_project.Path, new Dictionary<string, string?>(), "--target=Publish", "--recipe=" + RecipeName);
+
+        var output = TfwheelProcess.Output(result);
+        Assert.True(result.ExitCode == ExitCodes.Publish, output);
+        Assert.Contains("Publish preflight", output);
+        Assert.Contains("GITHUB_TOKEN", output);
+        Assert.DoesNotContain("+ git", output);
+        Assert.False(Directory.Exists(_project.Combine(".work")), output);
         Assert.Empty(_s.GitHub.Writes);
     }
 
