@@ -52,6 +52,14 @@ public sealed class PublishRecoveryThroughProgramTests : IAsyncLifetime
         Assert.Contains("--replace-assets", output);
         Assert.Equal(before, S.GitHub.Writes.Count);
 
+        var planned = await _p.PublishAsync(_p.WithToken, "--replace-assets", "--dryrun");
+
+        var plan = TfwheelProcess.Output(planned);
+        Assert.True(planned.ExitCode == 0, plan);
+        Assert.Contains($"dryrun: POST upload {PublishScenario.WheelName}", plan);
+        Assert.Contains($"dryrun: skip verify.json: identical", plan);
+        Assert.Equal(before, S.GitHub.Writes.Count);
+
         var replaced = await _p.PublishAsync(_p.WithToken, "--replace-assets");
 
         Assert.True(replaced.ExitCode == 0, TfwheelProcess.Output(replaced));

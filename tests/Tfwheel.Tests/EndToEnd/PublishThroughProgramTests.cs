@@ -66,6 +66,18 @@ public sealed class PublishThroughProgramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dryrun_without_a_token_reads_anonymously_and_plans_the_same_calls()
+    {
+        var result = await _p.PublishAsync(new Dictionary<string, string?>(), "--dryrun");
+
+        var output = TfwheelProcess.Output(result);
+        Assert.True(result.ExitCode == 0, output);
+        Assert.Contains($"dryrun: POST repos/acme/tf-wheels/releases: create draft release {PublishScenario.Tag}", output);
+        Assert.All(PublishProject.AssetNames, name => Assert.Contains($"dryrun: POST upload {name} (", output));
+        Assert.Empty(S.GitHub.Writes);
+    }
+
+    [Fact]
     public async Task Without_a_token_publish_exits_with_the_publish_code_naming_the_variables_to_set()
     {
         var result = await _p.PublishAsync(new Dictionary<string, string?>());
