@@ -17,7 +17,10 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         var targets = string.Join(" -> ", info.TasksToExecute.Select(t => t.Name));
         context.Log.VerboseText($"tfwheel: root {context.Root}; host {context.Host.Os}/{context.Host.Arch}; tasks {targets}");
         var publishes = info.TasksToExecute.Any(t => t.Name == "Publish");
-        if (publishes && info.TasksToExecute.Count > 1)
+        // Cake lists the target's dependencies here even with --exclusive, which then runs the target alone:
+        // Publish by itself checks GitHub as its first step, so a preflight would only repeat it.
+        var builds = info.TasksToExecute.Count > 1 && !context.Options.Flag("exclusive");
+        if (publishes && builds)
         {
             context.Log.InfoText("Publish preflight (before the build starts)");
             new ReleasePublisher(context.Log)

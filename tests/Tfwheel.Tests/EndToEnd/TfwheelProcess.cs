@@ -6,9 +6,21 @@ namespace Tfwheel.Tests.EndToEnd;
 /// <summary>Runs the real tfwheel program (the build project's output, next to the tests) as a user would.</summary>
 internal static class TfwheelProcess
 {
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>As <see cref="RunAsync(string, string[])"/> with extra environment variables (a null value removes one).</summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var program = Program;
+        // Not a terminal and not GitHub Actions: plain progress lines, no workflow commands. No token from the
+        // machine running the tests (CI sets GITHUB_TOKEN): a test that wants one passes it.
+        var env = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NO_COLOR"] = "1", ["TERM"] = "dumb", ["GITHUB_TOKEN"] = null, ["GH_TOKEN"] = null };
+        foreach (var (name, value) in environment)
+        {
+            env[name] = value;
+        }
+
         var spec = new ProcessSpec("dotnet", [program, .. args])
         {
             WorkingDirectory = workingDirectory,
@@ -16,8 +28,7 @@ internal static class TfwheelProcess
             Echo = false,
             StreamOutput = false,
             TailLines = 2000,
-            // Not a terminal and not GitHub Actions: plain progress lines, no workflow commands.
-            Environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NO_COLOR"] = "1", ["TERM"] = "dumb" },
+            Environment = env,
         };
         return await new ProcessGateway(new TestLog()).RunAsync(spec);
     }

@@ -27,9 +27,10 @@ public sealed class PublishScenario : IAsyncDisposable
 
     public ReleasePublisher Publisher => new(Log);
 
-    public static async Task<PublishScenario> StartAsync(bool verified = true)
+    /// <param name="artifacts">Where to write the artifacts (created; removed on dispose); a fresh temp folder by default.</param>
+    public static async Task<PublishScenario> StartAsync(bool verified = true, string? artifacts = null)
     {
-        var dir = Directory.CreateTempSubdirectory("tfwheel-publish-").FullName;
+        var dir = artifacts is null ? Directory.CreateTempSubdirectory("tfwheel-publish-").FullName : Directory.CreateDirectory(artifacts).FullName;
         var scenario = new PublishScenario(await FakeGitHub.StartAsync(), dir);
         scenario.WriteWheel(Encoding.UTF8.GetBytes(new string('w', 300_000)));
         File.WriteAllText(Path.Combine(dir, "manifest.json"), """
