@@ -13,8 +13,8 @@ public sealed class Publish : AsyncFrostingTask<BuildContext>, IDryRunnable
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var result = await new ReleasePublisher(context.Log).PublishAsync(Request(context), context.Cancellation);
-        context.Log.InfoText($"Published {result.Tag}: {result.HtmlUrl} ({result.Writes} write(s) to GitHub)");
+        // ReleasePublisher says what it published (tag, URL, writes); nothing to add here.
+        await new ReleasePublisher(context.Log).PublishAsync(Request(context), context.Cancellation);
     }
 
     public async Task DryRunAsync(ICakeContext cakeContext)
