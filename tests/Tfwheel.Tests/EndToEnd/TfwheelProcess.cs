@@ -6,9 +6,20 @@ namespace Tfwheel.Tests.EndToEnd;
 /// <summary>Runs the real tfwheel program (the build project's output, next to the tests) as a user would.</summary>
 internal static class TfwheelProcess
 {
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs it with <paramref name="environment"/> added to (or, for null values, removed from) this process's environment.</summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var program = Program;
+        // Not a terminal and not GitHub Actions: plain progress lines, no workflow commands.
+        var variables = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NO_COLOR"] = "1", ["TERM"] = "dumb" };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
         var spec = new ProcessSpec("dotnet", [program, .. args])
         {
             WorkingDirectory = workingDirectory,
@@ -16,8 +27,7 @@ internal static class TfwheelProcess
             Echo = false,
             StreamOutput = false,
             TailLines = 2000,
-            // Not a terminal and not GitHub Actions: plain progress lines, no workflow commands.
-            Environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NO_COLOR"] = "1", ["TERM"] = "dumb" },
+            Environment = variables,
         };
         return await new ProcessGateway(new TestLog()).RunAsync(spec);
     }
@@ -28,6 +38,16 @@ internal static class TfwheelProcess
     /// </summary>
     public static string Program { get; } = Path.Combine(
         ProjectFiles.Root, "build", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "tfwheel.dll");
+
+    /// <summary>Copies the built-in recipes into a scratch project's recipes/, so a test recipe there can extend them.</summary>
+    public static void CopyBuiltInRecipes(string projectRoot)
+    {
+        var recipes = Directory.CreateDirectory(Path.Combine(projectRoot, "recipes")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(ProjectFiles.Root, "recipes"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(recipes, Path.GetFileName(file)));
+        }
+    }
 
     public static string Output(ProcessResult result) =>
         result.StandardOutput + "\n" + string.Join('\n', result.StandardErrorTail);
