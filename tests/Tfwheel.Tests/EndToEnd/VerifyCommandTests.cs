@@ -77,6 +77,21 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_is_not_a_zip_is_a_verify_failure_not_a_crash()
+    {
+        var wheel = _dir.Combine(MacArm64);
+        File.WriteAllText(wheel, "not a zip archive\n");
+
+        var result = await TfwheelProcess.RunAsync(_dir.Path, "--target=Verify", $"--wheel={wheel}");
+
+        var output = TfwheelProcess.Output(result);
+        Assert.Equal(ExitCodes.Verify, result.ExitCode);
+        Assert.Contains($"[{FindingCodes.ZipCorrupt}] {MacArm64}:", result.StandardOutput);
+        Assert.Contains($"Verify failed: 1 error(s) in {MacArm64}, first [{FindingCodes.ZipCorrupt}] the archive itself.", output);
+        CommandLineTests.AssertNoStackTrace(output);
+    }
+
+    [Fact]
     public async Task A_wheel_that_does_not_exist_exits_with_the_usage_code()
     {
         var result = await TfwheelProcess.RunAsync(_dir.Path, "--target=Verify", "--wheel=missing.whl");
