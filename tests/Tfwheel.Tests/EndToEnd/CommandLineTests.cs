@@ -117,6 +117,29 @@ public sealed class CommandLineTests : IDisposable
         AssertNoStackTrace(output);
     }
 
+    [Fact]
+    public async Task An_unknown_output_format_exits_with_the_usage_code()
+    {
+        var result = await TfwheelProcess.RunAsync(ProjectFiles.Root, "--target=Plan", "--format=yaml");
+
+        var output = TfwheelProcess.Output(result);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--format=yaml: use text or json.", output);
+        AssertNoStackTrace(output);
+    }
+
+    [Fact]
+    public async Task An_unknown_recipe_exits_with_the_recipe_code_and_lists_the_built_in_recipes()
+    {
+        var result = await TfwheelProcess.RunAsync(ProjectFiles.Root, "--target=Plan", "--recipe=nope");
+
+        var output = TfwheelProcess.Output(result);
+        Assert.Equal(ExitCodes.Recipe, result.ExitCode);
+        Assert.Contains("no recipe named 'nope' in recipes; built-in recipes: base, ", output);
+        Assert.Contains("macos-arm64", output);
+        AssertNoStackTrace(output);
+    }
+
     internal static void AssertNoStackTrace(string output)
     {
         Assert.DoesNotMatch(@"(?m)^\s+at \S+\(", output);
