@@ -85,6 +85,20 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bazel.remote.header-env.x-api-key=" + Secret + "/x")]
+    [InlineData("bazel.options=[\"--remote_header=x-api-key=" + Secret + "\"]")]
+    [InlineData("bazel.remote.cache=grpcs://user:" + Secret + "@cache.invalid")]
+    public async Task A_secret_written_where_a_variable_name_belongs_exits_with_the_recipe_code_and_is_not_echoed(string set)
+    {
+        var result = await TfwheelProcess.RunAsync(ProjectFiles.Root, "--target=Plan", "--recipe=macos-arm64", "--set", set);
+
+        var output = TfwheelProcess.Output(result);
+        Assert.Equal(Errors.ExitCodes.Recipe, result.ExitCode);
+        Assert.Contains("not shown", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(BuiltInRecipes))]
     public async Task Plan_as_text_succeeds_for_each_built_in_recipe(string recipe)
     {
