@@ -59,6 +59,12 @@ public sealed class BuildContext : FrostingContext
     public CompileHost CompileHost => _compileHost.Value;
 
     /// <summary>
+    /// Whether this run makes the wheel. Not when --wheel names one: Verify, Smoke and Publish then work on
+    /// that file, and building TensorFlow first (or even resolving a recipe) would be wrong.
+    /// </summary>
+    public bool BuildsWheel => Options.Wheel is null;
+
+    /// <summary>
     /// Whether Fetch, Patch and Configure can be skipped: the input stamp they left still matches the
     /// recipe, the patches and the tree. Decided once per run, so the three agree.
     /// </summary>

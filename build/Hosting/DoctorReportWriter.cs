@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Tfwheel.Hosting;
@@ -40,4 +41,17 @@ public static class DoctorReportWriter
 
     public static string ToJson(DoctorReport report) =>
         JsonSerializer.Serialize(new { ok = report.Ready, checks = report.Checks }, Json);
+
+    /// <summary>
+    /// One document for the host and, with --python, its installed TensorFlow (<paramref name="installedTensorflow"/>,
+    /// a JSON object with its own "ok"): "ok" is true only when both are, as the exit code says.
+    /// </summary>
+    public static string ToJson(DoctorReport report, string installedTensorflow)
+    {
+        var installed = JsonNode.Parse(installedTensorflow)!.AsObject();
+        var document = JsonSerializer.SerializeToNode(new { ok = report.Ready, checks = report.Checks }, Json)!.AsObject();
+        document["ok"] = report.Ready && installed["ok"]!.GetValue<bool>();
+        document["installedTensorflow"] = installed;
+        return document.ToJsonString(Json);
+    }
 }

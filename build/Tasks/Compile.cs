@@ -9,6 +9,10 @@ namespace Tfwheel.Tasks;
 [IsDependentOn(typeof(Configure))]
 public sealed class Compile : AsyncFrostingTask<BuildContext>
 {
+    public override bool ShouldRun(BuildContext context) => context.BuildsWheel;
+
+    public override string SkippedMessage => "--wheel names the wheel to use";
+
     public override async Task RunAsync(BuildContext context)
     {
         var result = await CompileStages.CompileAndRecordAsync(

@@ -9,9 +9,9 @@ namespace Tfwheel.Tasks;
 [IsDependentOn(typeof(Patch))]
 public sealed class Configure : AsyncFrostingTask<BuildContext>
 {
-    public override bool ShouldRun(BuildContext context) => !context.SourceUnchanged;
+    public override bool ShouldRun(BuildContext context) => context.BuildsWheel && !context.SourceUnchanged;
 
-    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree)";
+    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree), or --wheel names the wheel";
 
     public override async Task RunAsync(BuildContext context)
     {

@@ -14,18 +14,27 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
     {
         var need = DoctorRequirements.From(context.Recipe, context.Root, context.Interpreter);
         var report = await HostDoctor.ExamineAsync(new SystemHostProbe(context.Processes), need, context.Cancellation);
-        context.Report(context.Options.Format == ReportFormat.Json ? DoctorReportWriter.ToJson(report) : DoctorReportWriter.ToText(report));
-        var installedOk = true;
-        if (context.Interpreter is { } python)
+        // The seed of this project: is the TensorFlow this Python imports built for this CPU?
+        var installed = context.Interpreter is { } python
+            ? await InstalledTensorflowDoctor.InspectAsync(python, context.Processes, context.Log, context.Cancellation)
+            : null;
+        if (context.Options.Format == ReportFormat.Json)
         {
-            // The seed of this project: is the TensorFlow this Python imports built for this CPU?
-            var installed = await InstalledTensorflowDoctor.InspectAsync(python, context.Processes, context.Log, context.Cancellation);
-            using var text = new StringWriter();
-            installed.WriteText(text);
-            context.Report(text.ToString());
-            installedOk = installed.Ok;
+            // One document on stdout, whatever was examined, so it can be parsed.
+            context.Report(installed is null ? DoctorReportWriter.ToJson(report) : DoctorReportWriter.ToJson(report, installed.ToJson()));
+        }
+        else
+        {
+            context.Report(DoctorReportWriter.ToText(report));
+            if (installed is not null)
+            {
+                using var text = new StringWriter();
+                installed.WriteText(text);
+                context.Report(text.ToString());
+            }
         }
 
+        var installedOk = installed?.Ok ?? true;
         if (!report.Ready || !installedOk)
         {
             throw new HostException("Doctor found problems that block a build on this host (the FAIL lines above).");

@@ -7,9 +7,9 @@ namespace Tfwheel.Tasks;
 [TaskDescription("Clones or updates the TensorFlow tree at the recipe's ref (shallow), checks the commit pin, refuses local changes")]
 public sealed class Fetch : AsyncFrostingTask<BuildContext>
 {
-    public override bool ShouldRun(BuildContext context) => !context.SourceUnchanged;
+    public override bool ShouldRun(BuildContext context) => context.BuildsWheel && !context.SourceUnchanged;
 
-    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree)";
+    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree), or --wheel names the wheel";
 
     public override async Task RunAsync(BuildContext context) =>
         context.RecordStage("fetch", (await SourceFetcher.FetchAsync(context.Recipe, context.Paths, context.Processes, context.Log, context.Cancellation)).Duration);

@@ -18,6 +18,8 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
         {
             // A wheel named on the command line is judged by its own tag, not the recipe's target.
             TargetArch = context.Options.Wheel is null ? context.Recipe.Target.ArchTag : null,
+            // Offline machines with no index to fetch numpy from can lend the venv the system's packages.
+            SystemSitePackages = context.Options.Flag("system-site-packages"),
         };
         if (context.Interpreter is { } python)
         {

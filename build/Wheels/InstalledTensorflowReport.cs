@@ -1,4 +1,8 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Tfwheel.Hosting;
+
 namespace Tfwheel.Wheels;
 
 /// <summary>Doctor --python: the interpreter, its TensorFlow's native binaries, findings and a plain-words verdict.</summary>
@@ -14,5 +18,27 @@ public sealed record InstalledTensorflowReport(PythonFacts Python, IReadOnlyList
         VerifyReportWriter.WriteFindings(Findings, Python.Tensorflow ?? Python.Executable, output);
         output.WriteLine();
         output.WriteLine($"Verdict: {Verdict}");
+    }
+
+    /// <summary>The same for machines: the interpreter, its tensorflow (null when none), binaries and findings as Verify writes them, the verdict.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var j = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            j.WriteStartObject();
+            j.WriteBoolean("ok", Ok);
+            j.WriteString("python", Python.Executable);
+            j.WriteString("pythonVersion", Python.Version);
+            j.WriteString("machine", Python.Machine);
+            j.WriteString("tensorflow", Python.Tensorflow);
+            j.WriteString("tensorflowVersion", Python.TensorflowVersion);
+            VerifyReportWriter.WriteBinaries(j, Binaries);
+            VerifyReportWriter.WriteFindings(j, Findings);
+            j.WriteString("verdict", Verdict);
+            j.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -57,8 +57,26 @@ public static class VerifyReportWriter
         j.WriteNumber("sizeBytes", report.Wheel.SizeBytes);
         j.WriteNumber("files", report.Wheel.Files);
         j.WriteEndObject();
+        WriteBinaries(j, report.Binaries);
+        WriteFindings(j, report.Findings);
+        j.WriteEndObject();
+    }
+
+    /// <summary>Writes the JSON report to <paramref name="path"/> through a temp file and a rename, so no reader sees half of it.</summary>
+    public static void WriteJsonFile(VerifyReport report, string path) => AtomicFile.Write(path, stream => WriteJson(report, stream));
+
+    public static string ToJson(VerifyReport report)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(report, buffer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The "binaries" array: one object per native binary (Verify's report and Doctor's installed TensorFlow).</summary>
+    public static void WriteBinaries(Utf8JsonWriter j, IEnumerable<NativeBinary> binaries)
+    {
         j.WriteStartArray("binaries");
-        foreach (var b in report.Binaries)
+        foreach (var b in binaries)
         {
             j.WriteStartObject();
             j.WriteString("path", b.Path);
@@ -71,8 +89,13 @@ public static class VerifyReportWriter
         }
 
         j.WriteEndArray();
+    }
+
+    /// <summary>The "findings" array: code, severity, path and message of each finding.</summary>
+    public static void WriteFindings(Utf8JsonWriter j, IEnumerable<Finding> findings)
+    {
         j.WriteStartArray("findings");
-        foreach (var f in report.Findings)
+        foreach (var f in findings)
         {
             j.WriteStartObject();
             j.WriteString("code", f.Code);
@@ -83,17 +106,6 @@ public static class VerifyReportWriter
         }
 
         j.WriteEndArray();
-        j.WriteEndObject();
-    }
-
-    /// <summary>Writes the JSON report to <paramref name="path"/> through a temp file and a rename, so no reader sees half of it.</summary>
-    public static void WriteJsonFile(VerifyReport report, string path) => AtomicFile.Write(path, stream => WriteJson(report, stream));
-
-    public static string ToJson(VerifyReport report)
-    {
-        using var buffer = new MemoryStream();
-        WriteJson(report, buffer);
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static void WriteStrings(Utf8JsonWriter j, string name, IEnumerable<string> values)

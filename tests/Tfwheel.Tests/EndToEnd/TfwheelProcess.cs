@@ -40,6 +40,16 @@ internal static class TfwheelProcess
     public static string Program { get; } = Path.Combine(
         ProjectFiles.Root, "build", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "tfwheel.dll");
 
+    /// <summary>Copies the built-in recipes into a scratch project's recipes/, so a test recipe there can extend them.</summary>
+    public static void CopyBuiltInRecipes(string projectRoot)
+    {
+        var recipes = Directory.CreateDirectory(Path.Combine(projectRoot, "recipes")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(ProjectFiles.Root, "recipes"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(recipes, Path.GetFileName(file)));
+        }
+    }
+
     public static string Output(ProcessResult result) =>
         result.StandardOutput + "\n" + string.Join('\n', result.StandardErrorTail);
 }
