@@ -10,12 +10,12 @@ namespace Tfwheel.Planning;
 /// </summary>
 public static class WheelPlanner
 {
-    public static WheelPlan Plan(Recipe recipe, BuildPaths paths, CompileHost host)
+    public static WheelPlan Plan(Recipe recipe, BuildPaths paths, CompileHost host, bool systemSitePackages = false)
     {
         var compile = CompilePlanner.Plan(recipe, paths, host);
         var wheel = Path.Combine(paths.Artifacts, ExpectedWheelName(recipe));
         var verify = new PlannedStep("verify", $"Read every native binary in the wheel; require {string.Join(", ", Archs(recipe))}, min-os <= {recipe.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)");
-        var smoke = SmokePlan.Steps(SmokeRequest.For(recipe, wheel, paths.Artifacts));
+        var smoke = SmokePlan.Steps(SmokeRequest.For(recipe, wheel, paths.Artifacts) with { SystemSitePackages = systemSitePackages });
         var steps = new List<PlannedStep>([.. compile.Steps, verify, .. smoke]);
         if (recipe.Publish.Repository is { } repository)
         {
