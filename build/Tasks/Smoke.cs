@@ -1,6 +1,5 @@
 using Cake.Frosting;
 using Spectre.Console;
-using Tfwheel.Reporting;
 using Tfwheel.Smoke;
 
 namespace Tfwheel.Tasks;
@@ -37,7 +36,6 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
         SmokeJson.Write(report, json);
         SmokeJUnit.Write(report, Path.Combine(artifacts, SmokeJUnit.FileName));
         SmokeTable.Render(report, AnsiConsole.Console);
-        context.Log.InfoText(report.Summary);
         report.EnsurePassed(json);
     }
 }
