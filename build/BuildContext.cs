@@ -50,8 +50,6 @@ public sealed class BuildContext : FrostingContext
 
     public Recipe Recipe => _recipe.Value;
 
-    public bool RecipeResolved => _recipe.IsValueCreated;
-
     /// <summary>--python when it names an interpreter (a path or command) rather than a version.</summary>
     public string? Interpreter => Options.Python is { } p && !RecipeResolver.IsVersion(p) ? p : null;
 

@@ -23,8 +23,6 @@ public sealed record BuildOptions
 
     public string? ArtifactsDir { get; init; }
 
-    public bool DryRun { get; init; }
-
     public IReadOnlyDictionary<string, string> Raw { get; init; } = new Dictionary<string, string>();
 
     public static BuildOptions From(ICakeArguments arguments)
@@ -45,7 +43,6 @@ public sealed record BuildOptions
             Wheel = Last("wheel"),
             SourceDir = Last("source-dir"),
             ArtifactsDir = Last("artifacts-dir"),
-            DryRun = Last("dryrun") is { } d && !d.Equals("false", StringComparison.OrdinalIgnoreCase),
             Raw = arguments.GetArguments().ToDictionary(kv => kv.Key, kv => kv.Value.LastOrDefault() ?? "", StringComparer.OrdinalIgnoreCase),
         };
     }

@@ -13,4 +13,12 @@ public sealed record BuildPaths(string Root, string Artifacts, string Source)
             Path.GetFullPath(sourceDir ?? Path.Combine(root, ".work", "src", recipeName)));
 
     public string Manifest => Path.Combine(Artifacts, "manifest.json");
+
+    /// <summary>Verify's JSON report, which Publish and the Wheel summary read back.</summary>
+    public string VerifyReport => Path.Combine(Artifacts, "verify.json");
+
+    /// <summary>Smoke's JSON report, which Publish and the Wheel summary read back.</summary>
+    public string SmokeReport => Path.Combine(Artifacts, Smoke.SmokeJson.FileName);
+
+    public string SmokeJUnit => Path.Combine(Artifacts, Smoke.SmokeJUnit.FileName);
 }

@@ -8,16 +8,18 @@ namespace Tfwheel;
 /// </summary>
 public static class WheelLocator
 {
-    public static string Find(string? explicitWheel, string artifactsDirectory)
-    {
-        if (explicitWheel is not null)
-        {
-            var path = Path.GetFullPath(explicitWheel);
-            return File.Exists(path)
-                ? path
-                : throw new UsageException($"--wheel={explicitWheel}: no such file ({path}).");
-        }
+    public static string Find(BuildContext context) =>
+        context.Options.Wheel is { } named ? Named(named, context.Root) : InArtifacts(context.Paths.Artifacts);
 
+    /// <summary>The wheel --wheel names; a relative path is taken from the project root (--working).</summary>
+    public static string Named(string wheel, string root)
+    {
+        var path = Path.GetFullPath(wheel, root);
+        return File.Exists(path) ? path : throw new UsageException($"--wheel={wheel}: no such file ({path}).");
+    }
+
+    public static string InArtifacts(string artifactsDirectory)
+    {
         var wheels = Directory.Exists(artifactsDirectory) ? Directory.GetFiles(artifactsDirectory, "*.whl") : [];
         return wheels.Length switch
         {

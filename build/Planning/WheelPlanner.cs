@@ -29,9 +29,9 @@ public static class WheelPlanner
             ["manifest"] = paths.Manifest,
             ["bazel log"] = compile.Compile.LogFile,
             ["build events"] = compile.Compile.BuildEventFile,
-            ["verify report"] = Path.Combine(paths.Artifacts, "verify.json"),
-            ["smoke report"] = Path.Combine(paths.Artifacts, SmokeJson.FileName),
-            ["smoke junit"] = Path.Combine(paths.Artifacts, SmokeJUnit.FileName),
+            ["verify report"] = paths.VerifyReport,
+            ["smoke report"] = paths.SmokeReport,
+            ["smoke junit"] = paths.SmokeJUnit,
         };
         return new WheelPlan(recipe, paths, steps, artifacts, SmokeEnvironment.For(recipe.Mlir, paths.Artifacts));
     }

@@ -6,11 +6,11 @@ namespace Tfwheel.Reporting;
 /// <summary>The last word of a Wheel run: the wheel, its size and SHA-256, and the Verify and Smoke verdicts from artifacts.</summary>
 public sealed record WheelSummary(string Wheel, long Size, string Sha256, string Verify, string Smoke)
 {
-    public static WheelSummary Read(string wheel, string artifacts)
+    public static WheelSummary Read(string wheel, BuildPaths paths)
     {
         using var stream = File.OpenRead(wheel);
         var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return new WheelSummary(wheel, stream.Length, sha, Verdict(Path.Combine(artifacts, "verify.json")), Verdict(Path.Combine(artifacts, "smoke.json")));
+        return new WheelSummary(wheel, stream.Length, sha, Verdict(paths.VerifyReport), Verdict(paths.SmokeReport));
     }
 
     public string ToText() =>

@@ -12,7 +12,7 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var artifacts = context.Paths.Artifacts;
-        var wheel = WheelLocator.Find(context.Options.Wheel, artifacts);
+        var wheel = WheelLocator.Find(context);
         var request = SmokeRequest.For(context.Recipe, wheel, artifacts) with
         {
             // A wheel named on the command line is judged by its own tag, not the recipe's target.
@@ -32,9 +32,9 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
 
         var report = await new SmokeRunner(context.Processes, context.Log, context.Host).RunAsync(request, context.Cancellation);
         Directory.CreateDirectory(artifacts);
-        var json = Path.Combine(artifacts, SmokeJson.FileName);
+        var json = context.Paths.SmokeReport;
         SmokeJson.Write(report, json);
-        SmokeJUnit.Write(report, Path.Combine(artifacts, SmokeJUnit.FileName));
+        SmokeJUnit.Write(report, context.Paths.SmokeJUnit);
         SmokeTable.Render(report, AnsiConsole.Console);
         report.EnsurePassed(json);
     }

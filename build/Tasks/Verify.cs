@@ -13,7 +13,7 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
     {
         var options = context.Options;
         var standalone = options.Wheel is not null && options.Recipe is null;
-        var wheel = WheelLocator.Find(options.Wheel, standalone ? Directory.GetCurrentDirectory() : context.Paths.Artifacts);
+        var wheel = standalone ? WheelLocator.Named(options.Wheel!, context.Root) : WheelLocator.Find(context);
 
         // Standalone, the wheel's own tag says what to require; in the pipeline, the recipe does.
         var requirements = (standalone ? VerifyRequirements.FromWheelFileName(wheel) : VerifyRequirements.FromRecipe(context.Recipe))
@@ -37,7 +37,7 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
         context.Report(text.ToString());
         if (!standalone)
         {
-            VerifyReportWriter.WriteJsonFile(report, Path.Combine(context.Paths.Artifacts, "verify.json"));
+            VerifyReportWriter.WriteJsonFile(report, context.Paths.VerifyReport);
         }
 
         report.EnsureOk();

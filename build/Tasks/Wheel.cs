@@ -10,7 +10,7 @@ public sealed class Wheel : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var summary = WheelSummary.Read(WheelLocator.Find(context.Options.Wheel, context.Paths.Artifacts), context.Paths.Artifacts);
+        var summary = WheelSummary.Read(WheelLocator.Find(context), context.Paths);
         context.Log.InfoText(summary.ToText());
         if (context.Ci.StepSummaryPath is { } path)
         {
