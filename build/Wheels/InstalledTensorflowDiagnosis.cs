@@ -62,7 +62,7 @@ public static class InstalledTensorflowDiagnosis
         var tf = python.Tensorflow is null ? "no TensorFlow installed" : $"TensorFlow {python.TensorflowVersion ?? "(version unknown)"} at {python.Tensorflow}";
         if (findings.Any(f => f.Code is FindingCodes.DoctorPythonUnderRosetta or FindingCodes.SeedX86InArm64))
         {
-            return $"{python.Executable} ({python.Machine}, {where}, {tf}): this is the Rosetta 'Illegal instruction' setup. Use an arm64 Python with an arm64 TensorFlow wheel, {BuildHint}.";
+            return $"{python.Executable} ({python.Machine}, {where}, {tf}): this is the Rosetta 'Illegal instruction' setup: {RosettaPython.Remedy}, {BuildHint}.";
         }
 
         return findings.Any(f => f.Severity == Severity.Error)
