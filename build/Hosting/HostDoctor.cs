@@ -82,11 +82,10 @@ public static class HostDoctor
         }
 
         var found = $"{python.Executable} {python.Version} ({python.Machine})";
-        if (hardwareArch == "arm64" && python.Machine == "x86_64")
+        if (RosettaPython.Applies(python.Machine, hardwareArch))
         {
             return new("python", DoctorStatus.Blocking, found + ", running under Rosetta on an Apple-silicon Mac",
-                "this is the classic cause of 'Illegal instruction' in TensorFlow: an x86_64 Python installs x86_64 (AVX) wheels that Rosetta cannot run. " +
-                "Use an arm64 Python (python.org universal2 installer, or Homebrew under /opt/homebrew), recreate your venv with it, and install an arm64 wheel");
+                $"{RosettaPython.Why}: {RosettaPython.Remedy}");
         }
 
         return HostPlatform.Normalize(python.Machine) != HostPlatform.Normalize(hardwareArch)

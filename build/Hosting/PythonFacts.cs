@@ -15,7 +15,6 @@ public sealed record PythonFacts(
 
     public bool UnderRosetta => Translated == 1;
 
-    /// <summary>The CPU underneath: arm64 on Apple silicon even when this Python is translated x86_64.</summary>
     /// <summary>
     /// The running macOS, or null when unknown. Pythons built against an old SDK report 10.16 for every
     /// macOS 11+ (packaging's tags.py works around it the same way), so 10.16 means unknown here.
@@ -25,5 +24,6 @@ public sealed record PythonFacts(
             ? parsed
             : null;
 
+    /// <summary>The CPU underneath: arm64 on Apple silicon even when this Python is translated x86_64.</summary>
     public string HardwareArch => IsMacos && (HardwareArm64 == 1 || UnderRosetta) ? "arm64" : Machine;
 }

@@ -61,11 +61,6 @@ public static class ArchitectureCheck
         }
     }
 
-    /// <summary>arm64 (macOS) and aarch64 (Linux) name the same CPU; x86_64h runs where x86_64 does.</summary>
-    public static string Normalize(string arch) => arch switch
-    {
-        "aarch64" => "arm64",
-        "x86_64h" => "x86_64",
-        _ => arch,
-    };
+    /// <summary>arm64 and aarch64 as <see cref="HostPlatform.Normalize"/> folds them; x86_64h runs where x86_64 does.</summary>
+    private static string Normalize(string arch) => arch == "x86_64h" ? "x86_64" : HostPlatform.Normalize(arch);
 }

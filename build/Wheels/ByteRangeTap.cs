@@ -18,9 +18,6 @@ internal sealed class ByteRangeTap
     private long prefixLimit;
     private long position;
 
-    /// <summary>Bytes fed so far.</summary>
-    public long Position => position;
-
     /// <summary>Ranges that could not be delivered (already streamed by, or the stream ended first).</summary>
     public IReadOnlyList<string> Missed => missed;
 

@@ -14,11 +14,10 @@ public static class InstalledTensorflowDiagnosis
     public static InstalledTensorflowReport Diagnose(PythonFacts python, IReadOnlyList<NativeBinary> binaries, IReadOnlySet<string> files)
     {
         var findings = new List<Finding>();
-        if (python.IsMacos && python.HardwareArch == "arm64" && python.Machine == "x86_64")
+        if (RosettaPython.Applies(python.Machine, python.HardwareArch))
         {
             findings.Add(Finding.Error(FindingCodes.DoctorPythonUnderRosetta, python.Executable,
-                $"This Python is x86_64{(python.UnderRosetta ? " and runs under Rosetta 2" : "")} on an arm64 Mac. x86_64 TensorFlow uses AVX, which Rosetta does not translate, so `import tensorflow` dies with 'Illegal instruction'. "
-                + $"Install an arm64 Python (python.org's universal2 installer run natively, or an arm64 Homebrew/Miniforge), make a new venv with it, and install an arm64 TensorFlow wheel, {BuildHint}."));
+                $"This Python is x86_64{(python.UnderRosetta ? " and runs under Rosetta 2" : "")} on an arm64 Mac: {RosettaPython.Why}. To fix it, {RosettaPython.Remedy}, {BuildHint}."));
         }
 
         if (python.Tensorflow is null)
@@ -39,7 +38,7 @@ public static class InstalledTensorflowDiagnosis
     {
         FindingCodes.SeedX86InArm64 => f with
         {
-            Message = $"The installed TensorFlow binary is x86_64 but this Python is arm64: it cannot be loaded, and run under Rosetta it dies with 'Illegal instruction' (AVX is not translated). "
+            Message = $"The installed TensorFlow binary is x86_64 but this Python is arm64, so it cannot be loaded; and with an x86_64 Python, {RosettaPython.Why}. "
                 + $"Uninstall it (pip uninstall tensorflow) and install an arm64 wheel (macosx_*_arm64), {BuildHint}.",
         },
         FindingCodes.MinOsAboveTag => f with
@@ -63,7 +62,7 @@ public static class InstalledTensorflowDiagnosis
         var tf = python.Tensorflow is null ? "no TensorFlow installed" : $"TensorFlow {python.TensorflowVersion ?? "(version unknown)"} at {python.Tensorflow}";
         if (findings.Any(f => f.Code is FindingCodes.DoctorPythonUnderRosetta or FindingCodes.SeedX86InArm64))
         {
-            return $"{python.Executable} ({python.Machine}, {where}, {tf}): this is the Rosetta 'Illegal instruction' setup. Use an arm64 Python with an arm64 TensorFlow wheel, {BuildHint}.";
+            return $"{python.Executable} ({python.Machine}, {where}, {tf}): this is the Rosetta 'Illegal instruction' setup: {RosettaPython.Remedy}, {BuildHint}.";
         }
 
         return findings.Any(f => f.Severity == Severity.Error)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
 using Tfwheel.Hosting;

@@ -22,6 +22,16 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
     /// <summary>Set when 0xCAFEBABE turned out to be a Java class file, not a fat Mach-O.</summary>
     public bool IsJavaClass { get; private set; }
 
+    /// <summary>What a mach header's magic, read little-endian, says: 64-bit or not, and the byte order of its fields; null when it is no mach header.</summary>
+    public static (bool Is64, bool BigEndian)? HeaderKind(uint magic) => magic switch
+    {
+        0xFEEDFACF => (true, false),
+        0xCFFAEDFE => (true, true),
+        0xFEEDFACE => (false, false),
+        0xCEFAEDFE => (false, true),
+        _ => null,
+    };
+
     public IReadOnlyList<BinarySlice> Slices =>
         slices.Values.Where(s => s.Slice is not null).Select(s => s.Slice! with { UsesNewLapack = s.NewLapack }).ToList();
 
@@ -101,14 +111,7 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
     private void ReadHeader(byte[] header, long start, long length, SliceResult result)
     {
         var magic = Bytes.U32(header, 0, false);
-        var (is64, big) = magic switch
-        {
-            0xFEEDFACF => (true, false),
-            0xCFFAEDFE => (true, true),
-            0xFEEDFACE => (false, false),
-            0xCEFAEDFE => (false, true),
-            _ => throw new MalformedBinaryException($"the image at {start} has magic 0x{magic:x8}, not a Mach-O header"),
-        };
+        var (is64, big) = HeaderKind(magic) ?? throw new MalformedBinaryException($"the image at {start} has magic 0x{magic:x8}, not a Mach-O header");
         var arch = MachOArchitectures.Name(Bytes.U32(header, 4, big), Bytes.U32(header, 8, big));
         var ncmds = Bytes.U32(header, 16, big);
         var sizeOfCmds = Bytes.U32(header, 20, big);

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Tfwheel.Wheels;
 
 /// <summary>
@@ -83,14 +85,17 @@ public sealed class NativeBinaryScanner
 
     private void Begin()
     {
-        var m = (uint)((magic[0] << 24) | (magic[1] << 16) | (magic[2] << 8) | magic[3]);
+        if (MachOScan.HeaderKind(BinaryPrimitives.ReadUInt32LittleEndian(magic)) is not null)
+        {
+            format = NativeBinary.MachO;
+            macho = new MachOScan(tap, length, problems);
+            Guard(macho.StartThin);
+            return;
+        }
+
+        var m = BinaryPrimitives.ReadUInt32BigEndian(magic);
         switch (m)
         {
-            case 0xCFFAEDFE or 0xCEFAEDFE or 0xFEEDFACF or 0xFEEDFACE:
-                format = NativeBinary.MachO;
-                macho = new MachOScan(tap, length, problems);
-                Guard(macho.StartThin);
-                break;
             case 0xCAFEBABE or 0xCAFEBABF:
                 format = NativeBinary.MachOFat;
                 macho = new MachOScan(tap, length, problems);

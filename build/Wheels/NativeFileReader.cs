@@ -8,13 +8,19 @@ public static class NativeFileReader
     /// <param name="reportedPath">The path to show in findings ('/'-separated, relative to the package root).</param>
     public static async Task<NativeBinary?> ReadAsync(string file, string reportedPath, CancellationToken cancellation)
     {
-        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Unbuffered, and the magic number read on its own: most files of a package are not binaries and cost four bytes.
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         var scanner = new NativeBinaryScanner(reportedPath, stream.Length);
-        var buffer = new byte[(int)Math.Min(ChunkSize, Math.Max(4, stream.Length))];
-        int n;
-        while (scanner.Interested && (n = await stream.ReadAsync(buffer, cancellation)) > 0)
+        var magic = new byte[4];
+        var n = await stream.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, cancellation);
+        scanner.Feed(magic.AsSpan(0, n));
+        if (n == magic.Length && scanner.Interested)
         {
-            scanner.Feed(buffer.AsSpan(0, n));
+            var buffer = new byte[(int)Math.Clamp(stream.Length - n, 1, ChunkSize)];
+            while (scanner.Interested && (n = await stream.ReadAsync(buffer, cancellation)) > 0)
+            {
+                scanner.Feed(buffer.AsSpan(0, n));
+            }
         }
 
         return scanner.Complete();

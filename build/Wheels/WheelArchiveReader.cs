@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -157,7 +158,8 @@ public static class WheelArchiveReader
             findings.Add(Finding.Error(FindingCodes.ZipLengthMismatch, name, $"The entry inflates to {count} bytes but its header claims {entry.Length}; rebuild the wheel."));
         }
 
-        var digest = Convert.ToBase64String(hash.GetHashAndReset()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // RECORD's form (PEP 376/427): urlsafe base64 without '=' padding, which is exactly Base64Url.
+        var digest = Base64Url.EncodeToString(hash.GetHashAndReset());
         var textValue = text is null ? null : Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
         return new EntryRead(new ArchiveEntry(name, count, digest), scanner.Complete(), textValue, findings);
     }

@@ -1,3 +1,5 @@
+using Tfwheel.Tests.Support;
+
 namespace Tfwheel.Tests.Wheels;
 
 /// <summary>
@@ -25,24 +27,10 @@ internal static class NpmFixtures
         Fsevents, OnnxDylibArm64, OnnxBindingArm64, OnnxBindingLinuxArm64, OnnxSoArm64, OnnxSoX64,
     ];
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "tfwheel.slnx")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException($"No tfwheel.slnx above {AppContext.BaseDirectory}.");
-        }
-    }
-
     /// <summary>The fixture's absolute path; throws with the remedy when the cache was not fetched.</summary>
     public static string PathOf(string relative)
     {
-        var path = Path.Combine(RepositoryRoot, "tests", ".cache", "npm", relative);
+        var path = Path.Combine(ProjectFiles.Root, "tests", ".cache", "npm", relative);
         if (!File.Exists(path))
         {
             throw new InvalidOperationException(
