@@ -33,7 +33,7 @@ internal sealed class GitHubReleaseApi
             ? new Connection(product, baseAddress)
             : new Connection(product, baseAddress, new Octokit.Internal.InMemoryCredentialStore(new Credentials(request.Token.Value, AuthenticationType.Bearer)));
         _uploader = new AssetUploader(uploadClient, request.Token);
-        _retry = new RetryPolicy(request.Pacing, log);
+        _retry = new RetryPolicy(request.Pacing, log, request.Token is null ? [] : [request.Token.Value]);
         _gate = new WriteGate(request.Pacing);
         _request = request;
         _log = log;

@@ -70,9 +70,10 @@ public sealed class ReleasePublisher(ICakeLog log)
                 release = await api.UpdateReleaseAsync(release.Id, new Dictionary<string, object> { ["body"] = notes }, "update release notes", ct);
             }
 
-            var steps = ReleaseReconciler.Reconcile(artifacts.Assets, await api.ListAssetsAsync(release.Id, ct), request.ReplaceAssets);
+            // The assessment reconciled against the release's assets a moment ago (none for a new draft); Plan shows
+            // these same steps, and the fresh listing before undrafting catches anything that changed meanwhile.
             var runner = new AssetStepRunner(api, release);
-            foreach (var step in steps)
+            foreach (var step in a.Steps)
             {
                 log.InfoText($"{step.Local.Name}: {step.Action} ({step.Reason})");
                 await runner.RunAsync(step, ct);
@@ -85,7 +86,7 @@ public sealed class ReleasePublisher(ICakeLog log)
             }
 
             log.InfoText($"published {request.Tag}: {release.HtmlUrl} ({(release.Draft ? "draft" : "public")}, {api.Writes} writes)");
-            return new PublishResult(request.Tag, release.Id, release.HtmlUrl, a.Origin, release.Draft, steps, api.Writes);
+            return new PublishResult(request.Tag, release.Id, release.HtmlUrl, a.Origin, release.Draft, a.Steps, api.Writes);
         });
 
     private static async Task<RemoteRelease> CreateDraftAsync(GitHubReleaseApi api, PublishRequest request, string notes, CancellationToken ct)

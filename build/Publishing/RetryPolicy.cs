@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Cake.Core.Diagnostics;
 using Octokit;
+using Tfwheel.Processes;
 using Tfwheel.Reporting;
 
 namespace Tfwheel.Publishing;
@@ -9,9 +10,10 @@ namespace Tfwheel.Publishing;
 /// <summary>
 /// Retries a GitHub request on network errors, timeouts, 5xx, 429 and rate limits, with exponential backoff,
 /// honouring Retry-After (secondary limits, 429) and X-RateLimit-Reset (primary limit), as GitHub's
-/// "Rate limits for the REST API" page asks. Other 4xx are not retried.
+/// "Rate limits for the REST API" page asks. Other 4xx are not retried. What it says about a failure masks
+/// <paramref name="secrets"/>: an error page or proxy may echo the request's Authorization header.
 /// </summary>
-internal sealed class RetryPolicy(PublishPacing pacing, ICakeLog log)
+internal sealed class RetryPolicy(PublishPacing pacing, ICakeLog log, IReadOnlyList<string> secrets)
 {
     /// <summary>Runs <paramref name="action"/> (given the 1-based attempt) until it succeeds or the failure is not transient.</summary>
     public async Task<T> RunAsync<T>(string what, Func<int, CancellationToken, Task<T>> action, CancellationToken ct)
@@ -91,11 +93,13 @@ internal sealed class RetryPolicy(PublishPacing pacing, ICakeLog log)
     private static string? Header(IReadOnlyDictionary<string, string> headers, string name) =>
         headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private static string Describe(Exception e) => e switch
-    {
-        RateLimitExceededException r => $"API rate limit exhausted until {r.Reset:u}",
-        SecondaryRateLimitExceededException => "secondary rate limit",
-        ApiException a => $"HTTP {(int)a.StatusCode} {a.Message}",
-        _ => e.Message,
-    };
+    private string Describe(Exception e) => Redactor.Redact(
+        e switch
+        {
+            RateLimitExceededException r => $"API rate limit exhausted until {r.Reset:u}",
+            SecondaryRateLimitExceededException => "secondary rate limit",
+            ApiException a => $"HTTP {(int)a.StatusCode} {a.Message}",
+            _ => e.Message,
+        },
+        secrets);
 }

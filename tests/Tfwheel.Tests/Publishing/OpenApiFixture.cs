@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Tfwheel.Artifacts;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Publishing;
@@ -34,10 +35,7 @@ public static class OpenApiFixture
                 throw new InvalidOperationException($"{tgz} does not match the pinned integrity {Integrity} (got {hash}). Delete it and fetch again.");
             }
 
-            var text = ReleasesSubset(ReadFromPackage(tgz, "package/generated/api.github.com.json")).ToJsonString();
-            var temp = $"{subset}.{Environment.ProcessId}.tmp";
-            File.WriteAllText(temp, text);
-            File.Move(temp, subset, overwrite: true);
+            AtomicFile.WriteAllText(subset, ReleasesSubset(ReadFromPackage(tgz, "package/generated/api.github.com.json")).ToJsonString());
         }
 
         return JsonNode.Parse(File.ReadAllText(subset))!.AsObject();

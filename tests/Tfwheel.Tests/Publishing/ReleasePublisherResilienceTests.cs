@@ -50,6 +50,22 @@ public sealed class ReleasePublisherResilienceTests
     }
 
     [Fact]
+    public async Task A_retried_failure_whose_answer_echoes_the_token_is_logged_with_the_token_masked()
+    {
+        await using var s = await PublishScenario.StartAsync();
+        // A proxy or error page that echoes the request's headers back in its body.
+        var echo = $"<html>502 Bad Gateway: Authorization: Bearer {s.GitHub.Token}</html>";
+        s.GitHub.Inject(new FakeFault("GET", "/releases/tags/", 502, echo, new Dictionary<string, string>()));
+        s.GitHub.Inject(new FakeFault("POST", "name=verify.json", 502, echo, new Dictionary<string, string>()));
+
+        await s.Publisher.PublishAsync(s.Request(), CancellationToken.None);
+
+        Assert.Equal(0, s.GitHub.PendingFaults);
+        Assert.Equal(2, s.Log.Lines.Count(l => l.Text.Contains("Authorization: Bearer ***", StringComparison.Ordinal)));
+        Assert.DoesNotContain(s.GitHub.Token, s.Log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rate_limit_that_resets_later_than_tfwheel_waits_stops_with_the_reset_time()
     {
         await using var s = await PublishScenario.StartAsync();

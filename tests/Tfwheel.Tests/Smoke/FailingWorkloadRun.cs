@@ -17,11 +17,11 @@ public sealed class FailingWorkloadRun : IAsyncLifetime
     // Long enough for a loaded machine to start Python; the hang workload costs this much once.
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private readonly string _root = SmokeTestPaths.NewTempDirectory();
+    private readonly TempDirectory _root = new("tfwheel-smoke-test-");
 
     public TestLog Log { get; } = new();
 
-    public string Artifacts => Path.Combine(_root, "artifacts", "test-recipe");
+    public string Artifacts => _root.Combine("artifacts", "test-recipe");
 
     public SmokeReport Report { get; private set; } = null!;
 
@@ -29,7 +29,7 @@ public sealed class FailingWorkloadRun : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, Path.Combine(_root, "dist"), TestWheel.HostPlatformTag());
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _root.Combine("dist"), TestWheel.HostPlatformTag());
         var request = new SmokeRequest(wheel, SmokeTestPaths.Python, Names.Select(n => Path.Combine(SmokeTestPaths.FailingWorkloads, n + ".py")).ToList(), Artifacts)
         {
             Timeout = Timeout,
@@ -42,7 +42,7 @@ public sealed class FailingWorkloadRun : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_root, recursive: true);
+        _root.Dispose();
         return Task.CompletedTask;
     }
 }

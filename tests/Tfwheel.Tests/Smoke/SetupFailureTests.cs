@@ -7,14 +7,14 @@ namespace Tfwheel.Tests.Smoke;
 
 public sealed class SetupFailureTests : IDisposable
 {
-    private readonly string _root = SmokeTestPaths.NewTempDirectory();
+    private readonly TempDirectory _root = new("tfwheel-smoke-test-");
     private readonly TestLog _log = new();
 
     [Fact]
     public async Task A_wheel_pip_cannot_install_fails_the_step_with_pips_words_and_the_smoke_exit_code()
     {
-        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, Path.Combine(_root, "dist"), TestWheel.HostPlatformTag(), requires: "tfwheel-unpublished-dependency");
-        var request = new SmokeRequest(wheel, SmokeTestPaths.Python, ["add"], Path.Combine(_root, "artifacts"))
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _root.Combine("dist"), TestWheel.HostPlatformTag(), requires: "tfwheel-unpublished-dependency");
+        var request = new SmokeRequest(wheel, SmokeTestPaths.Python, ["add"], _root.Combine("artifacts"))
         {
             PipArgs = ["--no-index"],
             SystemSitePackages = true,
@@ -34,8 +34,8 @@ public sealed class SetupFailureTests : IDisposable
     [Fact]
     public async Task A_python_that_does_not_exist_is_a_host_error()
     {
-        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, Path.Combine(_root, "dist"), TestWheel.HostPlatformTag());
-        var request = new SmokeRequest(wheel, "/nonexistent/python3.99", ["add"], Path.Combine(_root, "artifacts"));
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _root.Combine("dist"), TestWheel.HostPlatformTag());
+        var request = new SmokeRequest(wheel, "/nonexistent/python3.99", ["add"], _root.Combine("artifacts"));
 
         var error = await Assert.ThrowsAsync<HostException>(() => Runner().RunAsync(request));
 
@@ -45,12 +45,12 @@ public sealed class SetupFailureTests : IDisposable
     [Fact]
     public async Task A_missing_wheel_is_a_usage_error()
     {
-        var request = new SmokeRequest(Path.Combine(_root, "none.whl"), SmokeTestPaths.Python, [], _root);
+        var request = new SmokeRequest(_root.Combine("none.whl"), SmokeTestPaths.Python, [], _root.Path);
         var error = await Assert.ThrowsAsync<UsageException>(() => Runner().RunAsync(request));
         Assert.Equal($"smoke: the wheel {request.Wheel} does not exist. Build it first (--target=Compile) or pass --wheel=PATH", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private SmokeRunner Runner() => new(new ProcessGateway(_log), _log, HostPlatform.Current);
 }

@@ -13,11 +13,11 @@ public sealed class ShippedWorkloadRun : IAsyncLifetime
 {
     public const string Pipeline = "symbol-dce,tf-standard-pipeline{enable-inliner=true},func.func(canonicalize,cse)";
 
-    private readonly string _root = SmokeTestPaths.NewTempDirectory();
+    private readonly TempDirectory _root = new("tfwheel-smoke-test-");
 
     public TestLog Log { get; } = new();
 
-    public string Artifacts => Path.Combine(_root, "artifacts", "test-recipe");
+    public string Artifacts => _root.Combine("artifacts", "test-recipe");
 
     public SmokeRequest Request { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ public sealed class ShippedWorkloadRun : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, Path.Combine(_root, "dist"), TestWheel.HostPlatformTag());
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _root.Combine("dist"), TestWheel.HostPlatformTag());
         Request = new SmokeRequest(wheel, SmokeTestPaths.Python, [], Artifacts)
         {
             Timeout = TimeSpan.FromMinutes(2),
@@ -40,7 +40,7 @@ public sealed class ShippedWorkloadRun : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_root, recursive: true);
+        _root.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -7,7 +7,7 @@ namespace Tfwheel.Tests.Smoke;
 
 public sealed class SkippedWheelTests : IDisposable
 {
-    private readonly string _root = SmokeTestPaths.NewTempDirectory();
+    private readonly TempDirectory _root = new("tfwheel-smoke-test-");
     private readonly TestLog _log = new();
 
     [Fact]
@@ -47,12 +47,12 @@ public sealed class SkippedWheelTests : IDisposable
         Assert.All(report.Workloads, w => Assert.Equal(SmokeOutcome.Skipped, w.Outcome));
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private Task<SmokeReport> RunAsync(string platformTag, string? targetArch = null)
     {
-        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, Path.Combine(_root, "dist"), platformTag);
-        var request = new SmokeRequest(wheel, "/nonexistent/python-never-started", [], Path.Combine(_root, "artifacts")) { TargetArch = targetArch };
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _root.Combine("dist"), platformTag);
+        var request = new SmokeRequest(wheel, "/nonexistent/python-never-started", [], _root.Combine("artifacts")) { TargetArch = targetArch };
         return new SmokeRunner(new ProcessGateway(_log), _log, HostPlatform.Current).RunAsync(request);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spectre.Console;
 using Tfwheel.Smoke;
+using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Smoke;
 
@@ -74,19 +75,12 @@ public class SmokeReportWriterTests
     [Fact]
     public void Writing_replaces_the_file_whole_and_leaves_no_temporary_file()
     {
-        var dir = Directory.CreateTempSubdirectory("tfwheel-smoke-json-").FullName;
-        try
-        {
-            var path = Path.Combine(dir, "nested", SmokeJson.FileName);
-            SmokeJson.Write(Report with { Workloads = [] }, path);
-            SmokeJson.Write(Report, path);
-            Assert.Equal(SmokeJson.Render(Report), File.ReadAllText(path));
-            Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var dir = new TempDirectory("tfwheel-smoke-json-");
+        var path = dir.Combine("nested", SmokeJson.FileName);
+        SmokeJson.Write(Report with { Workloads = [] }, path);
+        SmokeJson.Write(Report, path);
+        Assert.Equal(SmokeJson.Render(Report), File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
 
     [Fact]

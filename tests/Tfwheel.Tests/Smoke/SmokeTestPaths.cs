@@ -13,6 +13,4 @@ internal static class SmokeTestPaths
 
     /// <summary>Debian's python3 gets numpy from python3-numpy (.ci/run installs it); a pyenv python3 on PATH may lack it.</summary>
     public static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-
-    public static string NewTempDirectory() => Directory.CreateTempSubdirectory("tfwheel-smoke-test-").FullName;
 }
