@@ -35,7 +35,14 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
         var json = context.Paths.SmokeReport;
         SmokeJson.Write(report, json);
         SmokeJUnit.Write(report, context.Paths.SmokeJUnit);
-        SmokeTable.Render(report, AnsiConsole.Console);
+        if (context.Options.Format == ReportFormat.Json)
+        {
+            context.Report(SmokeJson.Render(report)); // stdout is the document alone, as for Plan, Doctor and Verify
+        }
+        else
+        {
+            SmokeTable.Render(report, AnsiConsole.Console);
+        }
         report.EnsurePassed(json);
     }
 }

@@ -62,7 +62,19 @@ public sealed class SmokeCommandTests : IDisposable
         Assert.Equal("skipped", json.RootElement.GetProperty("verdict").GetString());
     }
 
-    private Task<ProcessResult> RunSmokeAsync(string wheel, string artifacts, bool exclusive = true) =>
+    [Fact]
+    public async Task With_format_json_stdout_is_the_smoke_report_alone()
+    {
+        var wheel = SmokeTestWheel.Build(SmokeTestPaths.TestDouble, _dir.Combine("dist"), SmokeTestWheel.HostPlatformTag());
+
+        var result = await RunSmokeAsync(wheel, _dir.Combine("out"), extra: "--format=json");
+
+        Assert.True(result.ExitCode == 0, TfwheelProcess.Output(result));
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+    }
+
+    private Task<ProcessResult> RunSmokeAsync(string wheel, string artifacts, bool exclusive = true, string? extra = null) =>
         // TensorFlow's stand-in needs numpy and this machine has no package index: the venv sees the
         // system's numpy (Debian's python3-numpy) through --system-site-packages.
         TfwheelProcess.RunAsync(
@@ -70,5 +82,6 @@ public sealed class SmokeCommandTests : IDisposable
             [
                 "--target=Smoke", .. exclusive ? new[] { "--exclusive" } : [], $"--wheel={wheel}", $"--python={SmokeTestPaths.Python}",
                 "--workloads=add,matmul", "--recipe=linux-x86_64", $"--artifacts-dir={artifacts}", "--system-site-packages",
+                .. extra is null ? Array.Empty<string>() : [extra],
             ]);
 }
