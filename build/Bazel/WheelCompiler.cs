@@ -30,7 +30,7 @@ public static class WheelCompiler
         if (plan.Package is { } package)
         {
             Directory.CreateDirectory(plan.WheelDirectory);
-            (await gateway.RunAsync(StepProcess.ToSpec(package), cancellation: ct)).EnsureSuccess(
+            await StepProcess.RunOrThrowAsync(package, gateway, ct,
                 "build_pip_package failed after a successful bazel build; its output above says why.");
         }
 
