@@ -14,9 +14,6 @@ namespace Tfwheel.Bazel;
 /// </summary>
 public static class WheelCompiler
 {
-    public static Task<CompileResult> CompileAsync(Recipe recipe, BuildPaths paths, IProcessGateway gateway, ICakeLog log, CancellationToken ct) =>
-        CompileAsync(recipe, paths, gateway, log, ProgressReporter.ForConsole(log), ct);
-
     public static async Task<CompileResult> CompileAsync(Recipe recipe, BuildPaths paths, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
