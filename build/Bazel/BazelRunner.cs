@@ -17,7 +17,7 @@ public static class BazelRunner
 
     public static async Task<BazelRun> RunAsync(CompilePlan plan, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
     {
-        var values = RemoteHeaders.Resolve(plan.Headers);
+        var values = RemoteHeaders.Resolve(plan.Headers, "Compile");
         var argv = plan.Build.Argv.ToArray();
         foreach (var (header, value) in values)
         {

@@ -19,7 +19,7 @@ public static class TreeConfigurer
     {
         var watch = Stopwatch.StartNew();
         HostRequirement.EnsureCanBuild(recipe, host.Platform);
-        RemoteHeaders.Resolve(CompilePlanner.PlanCompile(recipe, paths).Headers); // fail now, not after configure.py
+        RemoteHeaders.Resolve(CompilePlanner.PlanCompile(recipe, paths).Headers, "Configure"); // fail now, not after configure.py
         var plan = CompilePlanner.PlanConfigure(recipe, paths, host);
         var version = await CheckBazelVersionAsync(recipe, paths, plan, gateway, log, ct);
 
