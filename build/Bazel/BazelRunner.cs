@@ -1,4 +1,3 @@
-using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
@@ -15,7 +14,7 @@ public static class BazelRunner
     /// <summary>Bazel needs a moment to stop its actions and write its last events after SIGINT.</summary>
     public static TimeSpan GracePeriod { get; } = TimeSpan.FromSeconds(60);
 
-    public static async Task<BazelRun> RunAsync(CompilePlan plan, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
+    public static async Task<BazelRun> RunAsync(CompilePlan plan, IProcessGateway gateway, ProgressReporter progress, CancellationToken ct)
     {
         var values = RemoteHeaders.Resolve(plan.Headers, "Compile");
         var argv = plan.Build.Argv.ToArray();

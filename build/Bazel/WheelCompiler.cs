@@ -18,7 +18,7 @@ public static class WheelCompiler
     {
         var watch = Stopwatch.StartNew();
         var plan = CompilePlanner.PlanCompile(recipe, paths);
-        var run = await BazelRunner.RunAsync(plan, gateway, log, progress, ct);
+        var run = await BazelRunner.RunAsync(plan, gateway, progress, ct);
         if (run.ExitCode != 0)
         {
             throw new StepFailedException(FailureMessage(run, plan), BazelExitCode.ToTfwheelExitCode(run.ExitCode));
