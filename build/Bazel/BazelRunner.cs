@@ -6,8 +6,8 @@ namespace Tfwheel.Bazel;
 
 /// <summary>
 /// Runs the planned bazel build: fills in remote header values, streams every line into bazel.log and
-/// the progress reporter, and reads the Build Event Protocol file afterwards. Cancellation reaches bazel
-/// as SIGINT (the gateway's graceful stop), bazel stops in order and the run ends as interrupted.
+/// the progress reporter, masks the header values bazel copied into the Build Event Protocol file, and
+/// reads that file afterwards. Cancellation reaches bazel as SIGINT (the gateway's graceful stop), bazel stops in order and the run ends as interrupted.
 /// </summary>
 public static class BazelRunner
 {
@@ -69,6 +69,10 @@ public static class BazelRunner
                 $"Compile: interrupted; bazel stopped in order. Run the same command again to continue: bazel picks up where it stopped. Log: {plan.LogFile}",
                 ExitCodes.Interrupted,
                 e);
+        }
+        finally
+        {
+            BuildEventRedaction.Redact(plan.BuildEventFile, spec.Secrets);
         }
 
         progress.EndBar();
