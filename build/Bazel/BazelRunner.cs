@@ -7,7 +7,8 @@ namespace Tfwheel.Bazel;
 /// <summary>
 /// Runs the planned bazel build: fills in remote header values, streams every line into bazel.log and
 /// the progress reporter, masks the header values bazel copied into the Build Event Protocol file, and
-/// reads that file afterwards. Cancellation reaches bazel as SIGINT (the gateway's graceful stop), bazel stops in order and the run ends as interrupted.
+/// reads that file afterwards. Cancellation reaches bazel as SIGINT (the gateway's graceful stop), bazel
+/// stops in order and the run ends as interrupted.
 /// </summary>
 public static class BazelRunner
 {
