@@ -1,4 +1,3 @@
-using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
@@ -7,17 +6,18 @@ namespace Tfwheel.Bazel;
 
 /// <summary>
 /// Runs the planned bazel build: fills in remote header values, streams every line into bazel.log and
-/// the progress reporter, and reads the Build Event Protocol file afterwards. Cancellation reaches bazel
-/// as SIGINT (the gateway's graceful stop), bazel stops in order and the run ends as interrupted.
+/// the progress reporter, masks the header values bazel copied into the Build Event Protocol file, and
+/// reads that file afterwards. Cancellation reaches bazel as SIGINT (the gateway's graceful stop), bazel
+/// stops in order and the run ends as interrupted.
 /// </summary>
 public static class BazelRunner
 {
     /// <summary>Bazel needs a moment to stop its actions and write its last events after SIGINT.</summary>
     public static TimeSpan GracePeriod { get; } = TimeSpan.FromSeconds(60);
 
-    public static async Task<BazelRun> RunAsync(CompilePlan plan, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
+    public static async Task<BazelRun> RunAsync(CompilePlan plan, IProcessGateway gateway, ProgressReporter progress, CancellationToken ct)
     {
-        var values = RemoteHeaders.Resolve(plan.Headers);
+        var values = RemoteHeaders.Resolve(plan.Headers, "Compile");
         var argv = plan.Build.Argv.ToArray();
         foreach (var (header, value) in values)
         {
@@ -70,6 +70,10 @@ public static class BazelRunner
                 $"Compile: interrupted; bazel stopped in order. Run the same command again to continue: bazel picks up where it stopped. Log: {plan.LogFile}",
                 ExitCodes.Interrupted,
                 e);
+        }
+        finally
+        {
+            BuildEventRedaction.Redact(plan.BuildEventFile, spec.Secrets);
         }
 
         progress.EndBar();

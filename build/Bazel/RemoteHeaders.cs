@@ -5,7 +5,8 @@ namespace Tfwheel.Bazel;
 /// <summary>Reads remote header values from the environment variables the recipe names, only when bazel is about to run.</summary>
 public static class RemoteHeaders
 {
-    public static IReadOnlyDictionary<RemoteHeader, string> Resolve(IReadOnlyList<RemoteHeader> headers)
+    /// <param name="stage">The stage that needs the values (Configure checks early, Compile runs bazel), for the error message.</param>
+    public static IReadOnlyDictionary<RemoteHeader, string> Resolve(IReadOnlyList<RemoteHeader> headers, string stage)
     {
         var values = new Dictionary<RemoteHeader, string>();
         foreach (var header in headers)
@@ -14,7 +15,7 @@ public static class RemoteHeaders
             if (string.IsNullOrEmpty(value))
             {
                 throw new HostException(
-                    $"Configure: remote header '{header.Name}' takes its value from ${header.EnvironmentVariable}, which is not set. " +
+                    $"{stage}: remote header '{header.Name}' takes its value from ${header.EnvironmentVariable}, which is not set. " +
                     $"Export {header.EnvironmentVariable} (a CI secret), or remove '{header.Name}' from bazel.remote.header-env.");
             }
 

@@ -20,4 +20,12 @@ public static class StepProcess
             Environment = step.Env.ToImmutableDictionary(kv => kv.Key, kv => (string?)kv.Value),
         };
     }
+
+    /// <summary>Runs the step; a quiet step is echoed but its output is not streamed (a check that may fail, a version query).</summary>
+    public static Task<ProcessResult> RunAsync(PlannedStep step, IProcessGateway gateway, CancellationToken ct, bool quiet = false) =>
+        gateway.RunAsync(ToSpec(step) with { StreamOutput = !quiet }, cancellation: ct);
+
+    /// <summary>Runs the step and throws <see cref="ProcessFailedException"/> (with <paramref name="remedy"/>) when it fails.</summary>
+    public static async Task<ProcessResult> RunOrThrowAsync(PlannedStep step, IProcessGateway gateway, CancellationToken ct, string? remedy = null) =>
+        (await RunAsync(step, gateway, ct)).EnsureSuccess(remedy);
 }

@@ -14,14 +14,11 @@ namespace Tfwheel.Bazel;
 /// </summary>
 public static class WheelCompiler
 {
-    public static Task<CompileResult> CompileAsync(Recipe recipe, BuildPaths paths, IProcessGateway gateway, ICakeLog log, CancellationToken ct) =>
-        CompileAsync(recipe, paths, gateway, log, ProgressReporter.ForConsole(log), ct);
-
     public static async Task<CompileResult> CompileAsync(Recipe recipe, BuildPaths paths, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var plan = CompilePlanner.PlanCompile(recipe, paths);
-        var run = await BazelRunner.RunAsync(plan, gateway, log, progress, ct);
+        var run = await BazelRunner.RunAsync(plan, gateway, progress, ct);
         if (run.ExitCode != 0)
         {
             throw new StepFailedException(FailureMessage(run, plan), BazelExitCode.ToTfwheelExitCode(run.ExitCode));
@@ -30,7 +27,7 @@ public static class WheelCompiler
         if (plan.Package is { } package)
         {
             Directory.CreateDirectory(plan.WheelDirectory);
-            (await gateway.RunAsync(StepProcess.ToSpec(package), cancellation: ct)).EnsureSuccess(
+            await StepProcess.RunOrThrowAsync(package, gateway, ct,
                 "build_pip_package failed after a successful bazel build; its output above says why.");
         }
 

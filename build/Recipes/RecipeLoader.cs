@@ -29,7 +29,8 @@ public static class RecipeLoader
         var chain = new RecipeChain(recipes, problems, dropped);
         var layers = chain.Read(file);
         var named = layers.LastOrDefault(l => l.File == file);
-        var merged = new RecipeMapping(new SourceMark(RecipeFiles.Display(file), 1, 1, Path.GetDirectoryName(file)!), []);
+        var rootMark = new SourceMark(RecipeFiles.Display(file), 1, 1, Path.GetDirectoryName(file)!);
+        var merged = new RecipeMapping(rootMark, []);
         foreach (var layer in layers)
         {
             var tree = layer == named ? layer.Tree with { Entries = layer.Tree.Entries.Where(e => e.Key.Text != "extends").ToList() } : RecipeTreeMerger.WithoutPerFileKeys(layer.Tree);
@@ -51,7 +52,6 @@ public static class RecipeLoader
             throw new RecipeException(Distinct(problems));
         }
 
-        var rootMark = new SourceMark(RecipeFiles.Display(file), 1, 1, Path.GetDirectoryName(file)!);
         var binder = new RecipeBinder(new RecipeTreeReader(merged), Path.GetDirectoryName(recipes)!, problems, dropped);
         var recipe = binder.Bind(Path.GetFileNameWithoutExtension(file), rootMark, layers.Select(l => l.File).ToList());
         return problems.Count == 0 && recipe is not null ? recipe : throw new RecipeException(Distinct(problems));

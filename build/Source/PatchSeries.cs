@@ -24,16 +24,17 @@ public static class PatchSeries
         {
             CheckLocation(step.PatchFile, recipe, paths);
             var sha = Hashing.Sha256File(step.PatchFile);
-            var check = await gateway.RunAsync(Quiet(step.Check), cancellation: ct);
+            // The checks are expected to fail sometimes: quiet, so their errors are not streamed as if something broke.
+            var check = await StepProcess.RunAsync(step.Check, gateway, ct, quiet: true);
             if (check.Succeeded)
             {
-                await SourceFetcher.RunAsync(step.Apply, gateway, ct);
+                await StepProcess.RunOrThrowAsync(step.Apply, gateway, ct);
                 log.InfoText($"Patch: applied {Path.GetFileName(step.PatchFile)}");
                 outcomes.Add(new PatchOutcome(step.PatchFile, sha, AlreadyApplied: false));
                 continue;
             }
 
-            if ((await gateway.RunAsync(Quiet(step.ReverseCheck), cancellation: ct)).Succeeded)
+            if ((await StepProcess.RunAsync(step.ReverseCheck, gateway, ct, quiet: true)).Succeeded)
             {
                 log.InfoText($"Patch: {Path.GetFileName(step.PatchFile)} is already applied; skipped");
                 outcomes.Add(new PatchOutcome(step.PatchFile, sha, AlreadyApplied: true));
@@ -65,7 +66,4 @@ public static class PatchSeries
             throw new UsageException($"Patch: {patch} does not exist. Check the patches list of recipe '{recipe.Name}' (paths are relative to the recipe file's folder).");
         }
     }
-
-    /// <summary>The checks are expected to fail sometimes; echo them, but do not stream their errors as if something broke.</summary>
-    private static ProcessSpec Quiet(Planning.PlannedStep step) => StepProcess.ToSpec(step) with { StreamOutput = false };
 }

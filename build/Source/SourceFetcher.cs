@@ -3,7 +3,6 @@ using Cake.Core.Diagnostics;
 using Tfwheel.Artifacts;
 using Tfwheel.Bazel;
 using Tfwheel.Errors;
-using Tfwheel.Planning;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
@@ -25,13 +24,13 @@ public static class SourceFetcher
         if (!reused)
         {
             Directory.CreateDirectory(plan.Tree);
-            await RunAsync(plan.Init, gateway, ct);
+            await StepProcess.RunOrThrowAsync(plan.Init, gateway, ct);
         }
 
         var ours = reused && await EnsureNoForeignChangesAsync(plan, git, gateway, ct);
-        await RunAsync(plan.SetRemote, gateway, ct);
-        await RunAsync(plan.Fetch, gateway, ct, $"Check that tensorflow.repository ({recipe.Tensorflow.Repository}) is reachable and has '{recipe.Tensorflow.Ref}'.");
-        var fetched = (await RunAsync(plan.Resolve, gateway, ct)).StandardOutput.Trim();
+        await StepProcess.RunOrThrowAsync(plan.SetRemote, gateway, ct);
+        await StepProcess.RunOrThrowAsync(plan.Fetch, gateway, ct, $"Check that tensorflow.repository ({recipe.Tensorflow.Repository}) is reachable and has '{recipe.Tensorflow.Ref}'.");
+        var fetched = (await StepProcess.RunOrThrowAsync(plan.Resolve, gateway, ct)).StandardOutput.Trim();
         if (recipe.Tensorflow.Commit is { } pin && !string.Equals(pin, fetched, StringComparison.OrdinalIgnoreCase))
         {
             throw new SourceException(
@@ -47,10 +46,10 @@ public static class SourceFetcher
         {
             if (ours)
             {
-                await RunAsync(plan.Clean, gateway, ct);
+                await StepProcess.RunOrThrowAsync(plan.Clean, gateway, ct);
             }
 
-            await RunAsync(plan.Checkout, gateway, ct);
+            await StepProcess.RunOrThrowAsync(plan.Checkout, gateway, ct);
         }
         else
         {
@@ -78,7 +77,7 @@ public static class SourceFetcher
     /// <summary>Returns true when the tree is dirty only with our patches (recorded after Patch); throws on anything else.</summary>
     private static async Task<bool> EnsureNoForeignChangesAsync(FetchPlan plan, GitTree git, IProcessGateway gateway, CancellationToken ct)
     {
-        var status = (await RunAsync(plan.Status, gateway, ct)).StandardOutput;
+        var status = (await StepProcess.RunOrThrowAsync(plan.Status, gateway, ct)).StandardOutput;
         var changes = status.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (changes.Length == 0)
         {
@@ -97,7 +96,4 @@ public static class SourceFetcher
             $"Save what you need (as a patch in the recipe, for example), then reset the tree with: " +
             $"git -C {CommandLine.Quote(plan.Tree)} reset --hard && git -C {CommandLine.Quote(plan.Tree)} clean -d --force");
     }
-
-    internal static async Task<ProcessResult> RunAsync(PlannedStep step, IProcessGateway gateway, CancellationToken ct, string? remedy = null) =>
-        (await gateway.RunAsync(StepProcess.ToSpec(step), cancellation: ct)).EnsureSuccess(remedy);
 }

@@ -19,7 +19,7 @@ public static class TreeConfigurer
     {
         var watch = Stopwatch.StartNew();
         HostRequirement.EnsureCanBuild(recipe, host.Platform);
-        RemoteHeaders.Resolve(CompilePlanner.PlanCompile(recipe, paths).Headers); // fail now, not after configure.py
+        RemoteHeaders.Resolve(CompilePlanner.PlanCompile(recipe, paths).Headers, "Configure"); // fail now, not after configure.py
         var plan = CompilePlanner.PlanConfigure(recipe, paths, host);
         var version = await CheckBazelVersionAsync(recipe, paths, plan, gateway, log, ct);
 
@@ -53,7 +53,7 @@ public static class TreeConfigurer
                 "Set bazel.version to the tree's version (TensorFlow is tested with that one) or remove it to follow the tree.");
         }
 
-        var output = (await gateway.RunAsync(StepProcess.ToSpec(plan.BazelVersion) with { StreamOutput = false }, cancellation: ct))
+        var output = (await StepProcess.RunAsync(plan.BazelVersion, gateway, ct, quiet: true))
             .EnsureSuccess("Install bazel or bazelisk (bazel.executable names the program).").StandardOutput;
         var actual = BazelVersionCheck.Parse(output);
         var wanted = recipe.Bazel.Version ?? treeWants;

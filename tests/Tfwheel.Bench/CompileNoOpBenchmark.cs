@@ -31,11 +31,11 @@ public sealed class CompileNoOpBenchmark : IBenchmark
         var paths = BuildPaths.For(Path.Combine(temp, "project"), recipe.Name);
         var host = CompileHost.Current();
         var progress = new ProgressReporter(log, terminal: false, TimeProvider.System);
+        var plan = CompilePlanner.PlanCompile(recipe, paths);
         try
         {
             await CompileStages.RunAsync(recipe, paths, host, gateway, log, progress, CancellationToken.None); // warm: fetch, configure, build
-            var bare = CompilePlanner.PlanCompile(recipe, paths).Build;
-            var bareSpec = StepProcess.ToSpec(bare) with { Echo = false, StreamOutput = false, CaptureStandardOutput = false };
+            var bareSpec = StepProcess.ToSpec(plan.Build) with { Echo = false, StreamOutput = false, CaptureStandardOutput = false };
             var baseline = new List<double>();
             var measured = new List<double>();
             for (var i = 0; i < rounds; i++)
@@ -65,7 +65,8 @@ public sealed class CompileNoOpBenchmark : IBenchmark
         }
         finally
         {
-            await gateway.RunAsync(new ProcessSpec(recipe.Bazel.Executable, [.. recipe.Bazel.StartupOptions, "shutdown"]) { WorkingDirectory = paths.Source, Echo = false });
+            var shutdown = plan.Invocation.Shutdown.Argv;
+            await gateway.RunAsync(new ProcessSpec(shutdown[0], shutdown.Skip(1).ToList()) { WorkingDirectory = paths.Source, Echo = false });
             Directory.Delete(temp, recursive: true);
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tfwheel.Bazel;
 using Tfwheel.Errors;
 using Tfwheel.Tests.Support;
@@ -81,5 +82,34 @@ public class BazelReadersTests
         Assert.Equal("BUILD_FAILURE", outcome.ExitCodeName);
         Assert.Equal(["//p:wheel"], outcome.FailedTargets);
         Assert.Equal(new FailedAction("//k:framework", "Genrule", 1, "matmul_op.c:2:2: error: #error broken\n"), outcome.FirstFailedAction);
+    }
+
+    [Fact]
+    public void Remote_header_values_in_the_build_event_file_are_masked_even_where_bazel_escaped_them_and_the_outcome_still_reads()
+    {
+        using var dir = new TempDirectory();
+        var bep = dir.Combine("events.json");
+        string[] untouched =
+        [
+            """{"id":{"targetCompleted":{"label":"//p:wheel"}},"completed":{"success":false}}""",
+            """{"id":{"buildFinished":{}},"finished":{"overallSuccess":false,"exitCode":{"name":"BUILD_FAILURE","code":1}}}""",
+        ];
+        File.WriteAllLines(bep,
+        [
+            // As bazel writes its command line into the events: '=' and quotes escaped as \uXXXX.
+            """{"id":{"started":{}},"started":{"optionsDescription":"--remote_header\u003d\u0027x-key\u003dk\u003dv-SECRET\u0027"}}""",
+            """{"id":{"unstructuredCommandLine":{}},"unstructuredCommandLine":{"args":["build","--client_env\u003dKEY\u003dk\u003dv-SECRET","--remote_header\u003dx-key\u003dk\u003dv-SECRET"]}}""",
+            .. untouched,
+            """{"id":{"progress":{"opaq""", // a truncated last line, as a killed build leaves
+        ]);
+
+        BuildEventRedaction.Redact(bep, ["k=v-SECRET"]);
+
+        var lines = File.ReadAllLines(bep);
+        Assert.DoesNotContain("SECRET", string.Join('\n', lines));
+        Assert.Equal("--remote_header='x-key=***'", JsonNode.Parse(lines[0])!["started"]!["optionsDescription"]!.GetValue<string>());
+        Assert.Equal(["build", "--client_env=KEY=***", "--remote_header=x-key=***"], JsonNode.Parse(lines[1])!["unstructuredCommandLine"]!["args"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(untouched, lines[2..]); // lines without a secret stay byte for byte; the truncated line is gone
+        Assert.Equal(["//p:wheel"], BuildEventReader.Read(bep).FailedTargets);
     }
 }

@@ -159,6 +159,18 @@ public class CompilePlannerTests
     }
 
     [Fact]
+    public void An_unset_remote_header_variable_is_reported_by_the_stage_that_needs_it_with_the_variable_to_export()
+    {
+        var variable = "TFWHEEL_TEST_UNSET_" + Guid.NewGuid().ToString("N");
+        RemoteHeader[] headers = [new("x-api-key", variable, 3)];
+
+        var e = Assert.Throws<Tfwheel.Errors.HostException>(() => RemoteHeaders.Resolve(headers, "Compile"));
+
+        Assert.StartsWith($"Compile: remote header 'x-api-key' takes its value from ${variable}, which is not set.", e.Message);
+        Assert.Contains($"Export {variable}", e.Message);
+    }
+
+    [Fact]
     public void The_whole_plan_lists_fetch_patch_configure_and_compile_in_order_with_the_configure_env()
     {
         var recipe = MacosArm64 with

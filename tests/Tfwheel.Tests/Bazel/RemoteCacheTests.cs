@@ -51,6 +51,7 @@ public class RemoteCacheTests
             Assert.Contains("--remote_header=x-tfwheel-key=***", second.Compile.Build.Argv);
             Assert.DoesNotContain(secret, File.ReadAllText(paths.Manifest));
             Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(paths.Artifacts, "bazel.log")));
+            Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(paths.Artifacts, CompilePlanner.BuildEventFileName)));
             Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(paths.Source, ".bazelrc.user")));
             Assert.DoesNotContain(secret, log.Text);
         }
