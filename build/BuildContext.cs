@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
 using Cake.Core;
 using Cake.Frosting;
-using Tfwheel.Bazel;
+using Tfwheel.Compile;
+using Tfwheel.Pipeline;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
+using Tfwheel.Publish;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel;
 
@@ -84,4 +88,12 @@ public sealed class BuildContext : FrostingContext
     public void RecordStage(string stage, TimeSpan duration) => _stageDurations[stage] = duration;
 
     public BuildPaths Paths => BuildPaths.For(Root, Recipe.Name, Options.SourceDir, Options.ArtifactsDir);
+
+    /// <summary>What Publish (and its preflight in <see cref="BuildLifetime"/>) works from: the recipe's publish settings and the run's flags.</summary>
+    public PublishRequest PublishRequest() =>
+        Publish.PublishRequest.FromRecipe(Recipe, Paths.Artifacts, Environment.GetEnvironmentVariable) with
+        {
+            AllowUnverified = Options.Flag("allow-unverified"),
+            ReplaceAssets = Options.Flag("replace-assets"),
+        };
 }

@@ -1,8 +1,7 @@
 using Cake.Core;
 using Cake.Frosting;
-using Tfwheel.Publishing;
+using Tfwheel.Publish;
 using Tfwheel.Reporting;
-using Tfwheel.Tasks;
 
 namespace Tfwheel;
 
@@ -24,7 +23,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         {
             context.Log.InfoText("Publish preflight (before the build starts)");
             new ReleasePublisher(context.Log)
-                .PreflightAsync(Publish.Request(context), beforeBuild: true, context.Cancellation)
+                .PreflightAsync(context.PublishRequest(), beforeBuild: true, context.Cancellation)
                 .GetAwaiter().GetResult();
         }
     }

@@ -1,5 +1,8 @@
 using Cake.Core;
 using Tfwheel.Errors;
+using Tfwheel.Recipes;
+using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel;
 

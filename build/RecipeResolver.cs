@@ -1,3 +1,4 @@
+using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 
 namespace Tfwheel;

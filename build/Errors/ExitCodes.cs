@@ -1,3 +1,6 @@
+using Tfwheel.Recipes;
+using Tfwheel.Tasks;
+
 namespace Tfwheel.Errors;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Tfwheel.Tasks;
+
 namespace Tfwheel.Recipes;
 
 /// <summary>

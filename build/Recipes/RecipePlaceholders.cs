@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Tfwheel.Recipes.Loading;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Recipes;
 

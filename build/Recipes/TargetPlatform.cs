@@ -1,3 +1,5 @@
+using Tfwheel.Platforms;
+
 namespace Tfwheel.Recipes;
 
 /// <summary>What the wheel runs on.</summary>

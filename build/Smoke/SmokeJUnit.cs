@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using Tfwheel.Artifacts;
+using Tfwheel.Files;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

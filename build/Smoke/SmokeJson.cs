@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Tfwheel.Artifacts;
+using Tfwheel.Files;
 
 namespace Tfwheel.Smoke;
 

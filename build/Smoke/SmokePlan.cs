@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using Tfwheel.Planning;
+using Tfwheel.Platforms;
+using Tfwheel.Processes;
 
 namespace Tfwheel.Smoke;
 

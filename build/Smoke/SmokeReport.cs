@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Tfwheel.Errors;
+using Tfwheel.Platforms;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

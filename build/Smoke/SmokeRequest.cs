@@ -1,4 +1,6 @@
+using Tfwheel.Platforms;
 using Tfwheel.Recipes;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
 

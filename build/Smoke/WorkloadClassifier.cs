@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 
 namespace Tfwheel.Smoke;

@@ -1,4 +1,5 @@
-using Tfwheel.Planning;
+using Tfwheel.Processes;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Source;
 

@@ -1,5 +1,5 @@
-using Tfwheel.Artifacts;
-using Tfwheel.Bazel;
+using Tfwheel.Compile;
+using Tfwheel.Files;
 using Tfwheel.Processes;
 
 namespace Tfwheel.Source;

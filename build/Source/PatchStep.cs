@@ -1,4 +1,4 @@
-using Tfwheel.Planning;
+using Tfwheel.Processes;
 
 namespace Tfwheel.Source;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Cake.Core.Diagnostics;
-using Tfwheel.Artifacts;
-using Tfwheel.Bazel;
+using Tfwheel.Compile;
 using Tfwheel.Errors;
+using Tfwheel.Files;
+using Tfwheel.Pipeline;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;

@@ -1,5 +1,6 @@
 using Cake.Frosting;
-using Tfwheel.Bazel;
+using Tfwheel.Compile;
+using Tfwheel.Pipeline;
 using Tfwheel.Reporting;
 
 namespace Tfwheel.Tasks;

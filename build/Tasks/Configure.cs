@@ -1,6 +1,6 @@
 using Cake.Frosting;
-using Tfwheel.Bazel;
-using Tfwheel.Source;
+using Tfwheel.Compile;
+using Tfwheel.Pipeline;
 
 namespace Tfwheel.Tasks;
 

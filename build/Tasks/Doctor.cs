@@ -1,8 +1,7 @@
 using Cake.Frosting;
+using Tfwheel.Doctor;
 using Tfwheel.Errors;
-using Tfwheel.Hosting;
 using Tfwheel.Reporting;
-using Tfwheel.Wheels;
 
 namespace Tfwheel.Tasks;
 

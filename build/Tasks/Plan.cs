@@ -1,5 +1,5 @@
 using Cake.Frosting;
-using Tfwheel.Planning;
+using Tfwheel.Plan;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
 

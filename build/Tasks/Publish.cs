@@ -1,8 +1,7 @@
 using Cake.Core;
 using Cake.Frosting;
 using Tfwheel.Errors;
-using Tfwheel.Publishing;
-using Tfwheel.Reporting;
+using Tfwheel.Publish;
 
 namespace Tfwheel.Tasks;
 
@@ -14,24 +13,17 @@ public sealed class Publish : AsyncFrostingTask<BuildContext>, IDryRunnable
     public override async Task RunAsync(BuildContext context)
     {
         // ReleasePublisher says what it published (tag, URL, writes); nothing to add here.
-        await new ReleasePublisher(context.Log).PublishAsync(Request(context), context.Cancellation);
+        await new ReleasePublisher(context.Log).PublishAsync(context.PublishRequest(), context.Cancellation);
     }
 
     public async Task DryRunAsync(ICakeContext cakeContext)
     {
         var context = (BuildContext)cakeContext;
-        var plan = await new ReleasePublisher(context.Log).PlanAsync(Request(context), context.Cancellation);
+        var plan = await new ReleasePublisher(context.Log).PlanAsync(context.PublishRequest(), context.Cancellation);
         if (plan.Problems.Count > 0)
         {
             throw new StepFailedException(
                 "Publish would be refused: " + string.Join(Environment.NewLine + "  ", plan.Problems.Prepend("")), ExitCodes.Publish);
         }
     }
-
-    internal static PublishRequest Request(BuildContext context) =>
-        PublishRequest.FromRecipe(context.Recipe, context.Paths.Artifacts, context.Environment.GetEnvironmentVariable) with
-        {
-            AllowUnverified = context.Options.Flag("allow-unverified"),
-            ReplaceAssets = context.Options.Flag("replace-assets"),
-        };
 }

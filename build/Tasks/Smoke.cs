@@ -1,5 +1,8 @@
 using Cake.Frosting;
 using Spectre.Console;
+using Tfwheel.Pipeline;
+using Tfwheel.Platforms;
+using Tfwheel.Reporting;
 using Tfwheel.Smoke;
 
 namespace Tfwheel.Tasks;

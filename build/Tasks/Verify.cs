@@ -1,6 +1,7 @@
 using Cake.Frosting;
+using Tfwheel.Pipeline;
 using Tfwheel.Reporting;
-using Tfwheel.Wheels;
+using Tfwheel.Verify;
 
 namespace Tfwheel.Tasks;
 

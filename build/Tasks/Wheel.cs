@@ -1,4 +1,5 @@
 using Cake.Frosting;
+using Tfwheel.Pipeline;
 using Tfwheel.Reporting;
 
 namespace Tfwheel.Tasks;
@@ -10,7 +11,7 @@ public sealed class Wheel : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var summary = WheelSummary.Read(WheelLocator.Find(context), context.Paths);
+        var summary = RunSummary.Read(WheelLocator.Find(context), context.Paths);
         context.Log.InfoText(summary.ToText());
         if (context.Ci.StepSummaryPath is { } path)
         {

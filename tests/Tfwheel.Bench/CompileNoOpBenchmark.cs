@@ -2,9 +2,12 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Cake.Core.Diagnostics;
-using Tfwheel.Bazel;
+using Tfwheel.Compile;
+using Tfwheel.Pipeline;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Bench;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Octokit;
-using Tfwheel.Publishing;
+using Tfwheel.Publish;
 
 namespace Tfwheel.Bench;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using Tfwheel.Wheels;
+using Tfwheel.Verify;
 
 namespace Tfwheel.Bench;
 

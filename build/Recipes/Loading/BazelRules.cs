@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tfwheel.Compile;
 
 namespace Tfwheel.Recipes.Loading;
 

@@ -1,3 +1,5 @@
+using Tfwheel.Platforms;
+
 namespace Tfwheel.Recipes.Loading;
 
 /// <summary>

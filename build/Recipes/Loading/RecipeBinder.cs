@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Recipes.Loading;
 

@@ -1,3 +1,5 @@
+using Tfwheel.Platforms;
+
 namespace Tfwheel.Recipes.Loading;
 
 /// <summary>The recipe spelling of each enumeration (kebab-case, as wheel tags spell architectures).</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tfwheel.Platforms;
 
 namespace Tfwheel.Recipes.Loading;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Cake.Frosting;
 using Tfwheel.Errors;
+using Tfwheel.Tests.Processes;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.EndToEnd;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Tfwheel.Errors;
-using Tfwheel.Tests.Bazel;
+using Tfwheel.Tests.Compile;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.EndToEnd;

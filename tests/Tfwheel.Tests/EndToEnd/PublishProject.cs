@@ -1,5 +1,5 @@
 using Tfwheel.Processes;
-using Tfwheel.Tests.Publishing;
+using Tfwheel.Tests.Publish;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.EndToEnd;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Tfwheel.Errors;
-using Tfwheel.Tests.Publishing;
+using Tfwheel.Tests.Publish;
 
 namespace Tfwheel.Tests.EndToEnd;
 

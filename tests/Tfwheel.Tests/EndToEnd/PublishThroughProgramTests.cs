@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Tfwheel.Errors;
-using Tfwheel.Tests.Publishing;
+using Tfwheel.Tests.Publish;
 
 namespace Tfwheel.Tests.EndToEnd;
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Tfwheel.Errors;
+using Tfwheel.Tests.Processes;
 using Tfwheel.Tests.Support;
-using Tfwheel.Wheels;
-using NpmFixtures = Tfwheel.Tests.Wheels.NpmFixtures;
-using WheelsTestWheel = Tfwheel.Tests.Wheels.TestWheel;
+using Tfwheel.Tests.Verify;
+using Tfwheel.Verify.Findings;
+using NpmFixtures = Tfwheel.Tests.Verify.NpmFixtures;
+using WheelsTestWheel = Tfwheel.Tests.Verify.TestWheel;
 
 namespace Tfwheel.Tests.EndToEnd;
 

@@ -4,7 +4,7 @@ using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Frosting;
 
-namespace Tfwheel.Tests.Frosting.Sample;
+namespace Tfwheel.Tests.Frosting;
 
 public sealed class SampleTrace
 {

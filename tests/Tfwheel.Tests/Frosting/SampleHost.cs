@@ -1,6 +1,5 @@
 using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
-using Tfwheel.Tests.Frosting.Sample;
 
 namespace Tfwheel.Tests.Frosting;
 

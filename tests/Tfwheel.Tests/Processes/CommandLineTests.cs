@@ -1,4 +1,5 @@
 using Tfwheel.Processes;
+using Tfwheel.Tests.EndToEnd;
 
 namespace Tfwheel.Tests.Processes;
 

@@ -1,7 +1,9 @@
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;
 using Tfwheel.Tests.Support;
+using Tfwheel.Tests.Verify;
 
 namespace Tfwheel.Tests.Smoke;
 

@@ -1,7 +1,9 @@
 using Tfwheel.Errors;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Smoke;
 using Tfwheel.Tests.Support;
+using Tfwheel.Tests.Verify;
 
 namespace Tfwheel.Tests.Smoke;
 

@@ -1,5 +1,7 @@
+using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Smoke;
 

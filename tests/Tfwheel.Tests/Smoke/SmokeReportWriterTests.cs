@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
+using Tfwheel.Platforms;
 using Tfwheel.Smoke;
 using Tfwheel.Tests.Support;
 

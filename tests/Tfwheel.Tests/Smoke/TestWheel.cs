@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Tfwheel.Platforms;
+using Tfwheel.Tests.Verify;
+using Tfwheel.Verify.Binaries;
 
 namespace Tfwheel.Tests.Smoke;
 

@@ -1,4 +1,4 @@
-using Tfwheel.Smoke;
+using Tfwheel.Platforms;
 
 namespace Tfwheel.Tests.Smoke;
 

@@ -1,4 +1,5 @@
 using Tfwheel.Errors;
+using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Source;
 using Tfwheel.Tests.Support;
@@ -66,5 +67,5 @@ public class PatchSeriesTests
         Assert.Contains("outside the project", e.Message);
     }
 
-    private static string Hashing(string path) => Tfwheel.Artifacts.Hashing.Sha256File(path);
+    private static string Hashing(string path) => Tfwheel.Files.Hashing.Sha256File(path);
 }

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
-using Tfwheel.Bazel;
+using Tfwheel.Compile;
 using Tfwheel.Errors;
+using Tfwheel.Pipeline;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Source;
+using Tfwheel.Tasks;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Source;

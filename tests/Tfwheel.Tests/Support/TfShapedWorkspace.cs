@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
-using Tfwheel.Bazel;
+using Tfwheel.Pipeline;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Support;
 

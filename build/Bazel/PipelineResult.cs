@@ -1,6 +1,0 @@
-using Tfwheel.Artifacts;
-
-namespace Tfwheel.Bazel;
-
-/// <summary>What <see cref="CompileStages"/> did: whether fetch/patch/configure were skipped (inputs unchanged), the inputs used, the wheel.</summary>
-public sealed record PipelineResult(bool SourceStagesSkipped, InputStamp Inputs, CompileResult Compile, string Manifest);

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Cake.Core.Diagnostics;
+using Tfwheel.Errors;
+using Tfwheel.Files;
+using Tfwheel.Pipeline;
+using Tfwheel.Platforms;
+using Tfwheel.Processes;
+using Tfwheel.Recipes;
+using Tfwheel.Reporting;
+
+namespace Tfwheel.Compile;
+
+/// <summary>
+/// Compile: the one planned bazel build, then (TF &lt;= 2.16) the built build_pip_package script; the
+/// wheel is checked against the recipe's platform tag and copied into artifacts/&lt;recipe&gt;/.
+/// </summary>
+public static class WheelCompiler
+{
+    public static async Task<CompileResult> CompileAsync(Recipe recipe, BuildPaths paths, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var plan = CompilePlanner.PlanCompile(recipe, paths);
+        var run = await BazelRunner.RunAsync(plan, gateway, progress, ct);
+        if (run.ExitCode != 0)
+        {
+            throw new StepFailedException(FailureMessage(run, plan), BazelExitCode.ToTfwheelExitCode(run.ExitCode));
+        }
+
+        if (plan.Package is { } package)
+        {
+            Directory.CreateDirectory(plan.WheelDirectory);
+            await StepProcess.RunOrThrowAsync(package, gateway, ct,
+                "build_pip_package failed after a successful bazel build; its output above says why.");
+        }
+
+        var built = FindWheel(plan.WheelDirectory, recipe);
+        var tag = WheelFileName.Parse(Path.GetFileName(built)).Platform;
+        if (tag != recipe.Target.PlatformTag)
+        {
+            throw new StepFailedException(
+                $"Compile: bazel built {Path.GetFileName(built)}, whose platform tag is {tag}, but recipe '{recipe.Name}' targets {recipe.Target.PlatformTag}. " +
+                "Check target.arch and target.min-os against the bazel configs (macOS: MACOSX_DEPLOYMENT_TARGET / --macos_minimum_os; Linux: the manylinux tag needs an auditwheel-style retag).",
+                ExitCodes.Build);
+        }
+
+        var wheel = Path.Combine(paths.Artifacts, Path.GetFileName(built));
+        await AtomicFile.CopyAsync(built, wheel, ct);
+        var size = new FileInfo(wheel).Length;
+        var sha = Hashing.Sha256File(wheel);
+        log.InfoText($"Compile: {Path.GetFileName(wheel)} ({size:N0} bytes, sha256 {sha}) in {paths.Artifacts}");
+        return new CompileResult(wheel, size, sha, run, watch.Elapsed);
+    }
+
+    /// <summary>The newest wheel of this distribution in the output folder; older builds of other versions may sit beside it.</summary>
+    private static string FindWheel(string directory, Recipe recipe)
+    {
+        var prefix = recipe.Wheel.Name.Replace('-', '_') + "-";
+        var wheels = Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.whl").Where(w => Path.GetFileName(w).StartsWith(prefix, StringComparison.Ordinal)).ToList()
+            : [];
+        if (wheels.Count == 0)
+        {
+            throw new StepFailedException(
+                $"Compile: bazel succeeded but no {prefix}*.whl is in {directory}. Check wheel.name (WHEEL_NAME) and that the tree's pip_package target writes there.",
+                ExitCodes.Build);
+        }
+
+        return wheels.OrderByDescending(File.GetLastWriteTimeUtc).First();
+    }
+
+    private static string FailureMessage(BazelRun run, CompilePlan plan)
+    {
+        var text = $"Compile: bazel exited with code {run.ExitCode}: {BazelExitCode.Describe(run.ExitCode)}.";
+        if (run.Outcome.FailedTargets.Count > 0)
+        {
+            text += $"{Environment.NewLine}Failed targets: {string.Join(", ", run.Outcome.FailedTargets)}";
+        }
+
+        if (run.Outcome.FirstFailedAction is { } action)
+        {
+            var stderr = action.Stderr.Split('\n').Where(l => l.Length > 0).TakeLast(30).Select(l => "  | " + l);
+            text += $"{Environment.NewLine}First failing action: {action.Mnemonic} in {action.Label}" +
+                (action.ExitCode is { } code ? $" (exit {code})" : "") + ":" +
+                Environment.NewLine + string.Join(Environment.NewLine, stderr);
+        }
+
+        else if (run.Errors.Count > 0)
+        {
+            text += Environment.NewLine + string.Join(Environment.NewLine, run.Errors.Select(l => "  | " + l));
+        }
+
+        return text + $"{Environment.NewLine}Full log: {plan.LogFile}; build events: {plan.BuildEventFile}";
+    }
+}

@@ -1,0 +1,28 @@
+using Tfwheel.Smoke;
+using Tfwheel.Tasks;
+using Tfwheel.Verify;
+
+namespace Tfwheel.Pipeline;
+
+/// <summary>Where a recipe's build reads and writes. Resolved once from --working, --source-dir and --artifacts.</summary>
+/// <param name="Root">The project root (the folder holding recipes/ and cake.config).</param>
+/// <param name="Artifacts">artifacts/&lt;recipe&gt;/: wheel, logs, manifest.json, verify.json, smoke.json.</param>
+/// <param name="Source">The TensorFlow work tree, .work/src/&lt;recipe&gt; by default.</param>
+public sealed record BuildPaths(string Root, string Artifacts, string Source)
+{
+    public static BuildPaths For(string root, string recipeName, string? sourceDir = null, string? artifactsDir = null) =>
+        new(
+            Path.GetFullPath(root),
+            Path.GetFullPath(artifactsDir ?? Path.Combine(root, "artifacts", recipeName)),
+            Path.GetFullPath(sourceDir ?? Path.Combine(root, ".work", "src", recipeName)));
+
+    public string Manifest => Path.Combine(Artifacts, "manifest.json");
+
+    /// <summary>Verify's JSON report, which Publish and the Wheel summary read back.</summary>
+    public string VerifyReport => Path.Combine(Artifacts, "verify.json");
+
+    /// <summary>Smoke's JSON report, which Publish and the Wheel summary read back.</summary>
+    public string SmokeReport => Path.Combine(Artifacts, Smoke.SmokeJson.FileName);
+
+    public string SmokeJUnit => Path.Combine(Artifacts, Smoke.SmokeJUnit.FileName);
+}

@@ -1,0 +1,88 @@
+using Cake.Core.Diagnostics;
+using Tfwheel.Compile;
+using Tfwheel.Errors;
+using Tfwheel.Files;
+using Tfwheel.Processes;
+using Tfwheel.Recipes;
+using Tfwheel.Reporting;
+using Tfwheel.Source;
+
+namespace Tfwheel.Pipeline;
+
+/// <summary>
+/// Fetch -> Patch -> Configure -> Compile for one recipe, then the manifest. Fetch, Patch and Configure
+/// are skipped when the input stamp says nothing they depend on changed; bazel decides what to rebuild.
+/// The Cake tasks call the parts (<see cref="UnchangedInputsAsync"/>, <see cref="StampAsync"/>,
+/// <see cref="CompileAndRecordAsync"/>); <see cref="RunAsync"/> is the whole chain in one call.
+/// </summary>
+public static class CompileStages
+{
+    public static Task<PipelineResult> RunAsync(Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, ICakeLog log, CancellationToken ct) =>
+        RunAsync(recipe, paths, host, gateway, log, ProgressReporter.ForConsole(log), ct);
+
+    public static async Task<PipelineResult> RunAsync(
+        Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
+    {
+        var durations = new SortedDictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var stamp = await UnchangedInputsAsync(recipe, paths, host, gateway, ct);
+        var skipped = stamp is not null;
+        if (skipped)
+        {
+            log.InfoText($"Fetch, Patch, Configure: skipped; recipe, patches and tree are unchanged since {stamp!.Written:u} (commit {stamp.Commit})");
+        }
+        else
+        {
+            durations["fetch"] = (await SourceFetcher.FetchAsync(recipe, paths, gateway, log, ct)).Duration;
+            durations["patch"] = (await PatchSeries.ApplyAsync(recipe, paths, gateway, log, ct)).Duration;
+            var configure = await TreeConfigurer.ConfigureAsync(recipe, paths, host, gateway, log, ct);
+            durations["configure"] = configure.Duration;
+            stamp = await StampAsync(recipe, paths, host, gateway, configure.BazelVersion, ct);
+        }
+
+        var compile = await CompileAndRecordAsync(recipe, paths, host, gateway, log, progress, durations, ct);
+        return new PipelineResult(skipped, stamp, compile, paths.Manifest);
+    }
+
+    /// <summary>The stamp of the last Fetch/Patch/Configure when recipe, patches, tree and .bazelrc.user are unchanged since; otherwise null.</summary>
+    public static async Task<InputStamp?> UnchangedInputsAsync(Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, CancellationToken ct)
+    {
+        var tree = new GitTree(paths.Source, gateway);
+        var stamp = tree.Exists ? InputStamp.Read(tree) : null;
+        if (stamp is null || !await stamp.StillHoldsAsync(RecipeJson.Sha256(recipe), recipe.Patches, BazelrcUser.Render(recipe, host.Home), tree, ct))
+        {
+            return null;
+        }
+
+        // The host check is cheap and must hold even when nothing changed (a copied work folder).
+        HostRequirement.EnsureCanBuild(recipe, host.Platform);
+        return stamp;
+    }
+
+    /// <summary>Records what Fetch, Patch and Configure produced, so an unchanged re-run skips them.</summary>
+    public static async Task<InputStamp> StampAsync(Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, string? bazelVersion, CancellationToken ct)
+    {
+        var tree = new GitTree(paths.Source, gateway);
+        var patches = recipe.Patches.Select(p => new PatchOutcome(p, Hashing.Sha256File(p), AlreadyApplied: false)).ToList();
+        var stamp = new InputStamp(
+            RecipeJson.Sha256(recipe), patches, await tree.HeadAsync(ct) ?? "", await tree.WorktreeHashAsync(ct),
+            Hashing.Sha256Text(BazelrcUser.Render(recipe, host.Home)), bazelVersion, DateTimeOffset.UtcNow);
+        await stamp.WriteAsync(tree, ct);
+        return stamp;
+    }
+
+    /// <summary>Builds the wheel into artifacts and writes the manifest (with the stamp Configure left).</summary>
+    public static async Task<CompileResult> CompileAndRecordAsync(
+        Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, ICakeLog log, ProgressReporter progress,
+        IReadOnlyDictionary<string, TimeSpan> earlierDurations, CancellationToken ct)
+    {
+        Directory.CreateDirectory(paths.Artifacts);
+        var tree = new GitTree(paths.Source, gateway);
+        var stamp = (tree.Exists ? InputStamp.Read(tree) : null)
+            ?? throw new UsageException(
+                $"{paths.Source} has not been fetched and configured by tfwheel yet: run Compile without --exclusive (or the Configure target first).");
+        var compile = await WheelCompiler.CompileAsync(recipe, paths, gateway, log, progress, ct);
+        var durations = new SortedDictionary<string, TimeSpan>(earlierDurations.ToDictionary(), StringComparer.Ordinal) { ["compile"] = compile.Duration };
+        await BuildManifest.WriteCompileAsync(paths, recipe, stamp, compile, host.Platform, durations, ct);
+        return compile;
+    }
+}

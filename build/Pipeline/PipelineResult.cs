@@ -1,0 +1,7 @@
+using Tfwheel.Compile;
+using Tfwheel.Tasks;
+
+namespace Tfwheel.Pipeline;
+
+/// <summary>What <see cref="CompileStages"/> did: whether fetch/patch/configure were skipped (inputs unchanged), the inputs used, the wheel.</summary>
+public sealed record PipelineResult(bool SourceStagesSkipped, InputStamp Inputs, CompileResult Compile, string Manifest);

@@ -1,0 +1,33 @@
+using Tfwheel.Errors;
+
+namespace Tfwheel.Pipeline;
+
+/// <summary>
+/// Which wheel Verify, Smoke and Publish work on: --wheel=PATH when given, otherwise the one wheel that
+/// Compile left in artifacts/&lt;recipe&gt;/.
+/// </summary>
+public static class WheelLocator
+{
+    public static string Find(BuildContext context) =>
+        context.Options.Wheel is { } named ? Named(named, context.Root) : InArtifacts(context.Paths.Artifacts);
+
+    /// <summary>The wheel --wheel names; a relative path is taken from the project root (--working).</summary>
+    public static string Named(string wheel, string root)
+    {
+        var path = Path.GetFullPath(wheel, root);
+        return File.Exists(path) ? path : throw new UsageException($"--wheel={wheel}: no such file ({path}).");
+    }
+
+    public static string InArtifacts(string artifactsDirectory)
+    {
+        var wheels = Directory.Exists(artifactsDirectory) ? Directory.GetFiles(artifactsDirectory, "*.whl") : [];
+        return wheels.Length switch
+        {
+            1 => wheels[0],
+            0 => throw new UsageException(
+                $"no wheel in {artifactsDirectory}: run the Compile target first (dotnet run --project build -- --target=Compile), or name one with --wheel=PATH."),
+            _ => throw new UsageException(
+                $"{wheels.Length} wheels in {artifactsDirectory} ({string.Join(", ", wheels.Select(Path.GetFileName))}): name the one to use with --wheel=PATH, or remove the stale ones."),
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Tfwheel.Files;
+using Tfwheel.Tasks;
+
+namespace Tfwheel.Publish;
+
+/// <summary>
+/// The files Publish uploads from artifacts/&lt;recipe&gt;/: the wheel, SHA256SUMS (written here, sha256sum's
+/// "HASH  NAME" format), manifest.json, verify.json and smoke.json (those present), in upload order.
+/// </summary>
+public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenance Provenance)
+{
+    public const string ChecksumsName = "SHA256SUMS";
+
+    /// <summary>GitHub's per-asset limit: "size must be less than or equal to 2147483648" (cli/cli#10182).</summary>
+    public const long MaxAssetBytes = 2L * 1024 * 1024 * 1024;
+
+    private static readonly string[] Reports = ["manifest.json", "verify.json", "smoke.json"];
+
+    public LocalAsset Wheel => Assets[0];
+
+    /// <summary>True when the directory holds a wheel (so the build has run); preflight before the build skips the artifact checks.</summary>
+    public static bool Exists(string directory) => Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*.whl").Any();
+
+    /// <summary>Hashes the files (streaming, any size), writes SHA256SUMS atomically and returns the set.</summary>
+    public static async Task<ArtifactSet> LoadAsync(string directory, CancellationToken ct)
+    {
+        var wheels = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.whl") : [];
+        if (wheels.Length != 1)
+        {
+            throw new PublishException(wheels.Length == 0
+                ? $"publish: no wheel in {directory}. Run the Wheel target first (or Compile, Verify and Smoke)."
+                : $"publish: {wheels.Length} wheels in {directory} ({string.Join(", ", wheels.Select(Path.GetFileName))}). Remove the stale ones; Publish uploads exactly one.");
+        }
+
+        var files = new List<string> { wheels[0] };
+        files.AddRange(Reports.Select(r => Path.Combine(directory, r)).Where(File.Exists));
+        // Checked before hashing, so an oversized wheel fails at once rather than after reading gigabytes.
+        if (files.Select(f => new FileInfo(f)).FirstOrDefault(f => f.Length > MaxAssetBytes) is { } big)
+        {
+            throw new PublishException($"publish: {big.Name} is {big.Length:N0} bytes; GitHub's limit per release asset is 2 GiB (2,147,483,648 bytes). Shrink the wheel (strip debug info, drop unused CUDA compute capabilities) or host it elsewhere.");
+        }
+
+        var hashed = new List<LocalAsset>();
+        foreach (var file in files)
+        {
+            hashed.Add(await HashAsync(file, ct));
+        }
+
+        var sums = Path.Combine(directory, ChecksumsName);
+        await AtomicFile.WriteAllTextAsync(sums, ChecksumsText(hashed), ct);
+        hashed.Insert(1, await HashAsync(sums, ct));
+        return new ArtifactSet(hashed, BuildProvenance.Read(directory));
+    }
+
+    /// <summary>The SHA256SUMS body: one "HEX  NAME" line per file, in the given order, as <c>sha256sum -c</c> reads it.</summary>
+    public static string ChecksumsText(IEnumerable<LocalAsset> assets) =>
+        string.Concat(assets.Select(a => $"{a.Sha256}  {a.Name}\n"));
+
+    private static async Task<LocalAsset> HashAsync(string path, CancellationToken ct)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, ct);
+        var name = Path.GetFileName(path);
+        var type = name.EndsWith(".json", StringComparison.Ordinal) ? "application/json"
+            : name.EndsWith(".whl", StringComparison.Ordinal) ? "application/zip"
+            : "text/plain";
+        return new LocalAsset(name, path, stream.Length, Convert.ToHexStringLower(hash), type);
+    }
+}

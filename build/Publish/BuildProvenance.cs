@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Tfwheel.Recipes;
+
+namespace Tfwheel.Publish;
+
+/// <summary>
+/// What the release notes say about the build, read tolerantly from manifest.json, verify.json and smoke.json:
+/// a missing field is left null, never an error. Fields read: manifest <c>recipe</c> (string or {name}),
+/// <c>tensorflow.{version,commit}</c>, <c>bazel.argv</c> (string array), <c>wheel.sha256</c>; verify/smoke <c>ok</c> (bool) and the
+/// optional <c>summary</c> (string).
+/// </summary>
+public sealed record BuildProvenance
+{
+    public string? Recipe { get; init; }
+
+    public string? TensorflowVersion { get; init; }
+
+    public string? TensorflowCommit { get; init; }
+
+    public IReadOnlyList<string> BazelArgv { get; init; } = [];
+
+    /// <summary>The wheel's SHA-256 as Compile recorded it; Publish refuses a wheel that no longer matches.</summary>
+    public string? WheelSha256 { get; init; }
+
+    /// <summary>null when verify.json is missing or unreadable.</summary>
+    public bool? VerifyOk { get; init; }
+
+    public string? VerifySummary { get; init; }
+
+    public bool? SmokeOk { get; init; }
+
+    public string? SmokeSummary { get; init; }
+
+    public bool IsVerified => VerifyOk == true && SmokeOk == true;
+
+    public static BuildProvenance Read(string artifactsDirectory)
+    {
+        var manifest = Load(Path.Combine(artifactsDirectory, "manifest.json"));
+        var verify = Load(Path.Combine(artifactsDirectory, "verify.json"));
+        var smoke = Load(Path.Combine(artifactsDirectory, "smoke.json"));
+        var recipe = Find(manifest, "recipe");
+        return new BuildProvenance
+        {
+            Recipe = recipe?.ValueKind == JsonValueKind.Object ? Text(Find(recipe, "name")) : Text(recipe),
+            TensorflowVersion = Text(Find(manifest, "tensorflow", "version")),
+            TensorflowCommit = Text(Find(manifest, "tensorflow", "commit")),
+            BazelArgv = Find(manifest, "bazel", "argv") is { ValueKind: JsonValueKind.Array } argv
+                ? argv.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToList()
+                : [],
+            WheelSha256 = Text(Find(manifest, "wheel", "sha256")),
+            VerifyOk = Bool(Find(verify, "ok")),
+            VerifySummary = Text(Find(verify, "summary")),
+            SmokeOk = Bool(Find(smoke, "ok")),
+            SmokeSummary = Text(Find(smoke, "summary")),
+        };
+    }
+
+    private static JsonElement? Load(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonDocument.Parse(File.ReadAllBytes(path)).RootElement : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonElement? Find(JsonElement? node, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (node is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(key, out var next))
+            {
+                return null;
+            }
+
+            node = next;
+        }
+
+        return node;
+    }
+
+    private static string? Text(JsonElement? e) => e is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+
+    private static bool? Bool(JsonElement? e) => e?.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+}

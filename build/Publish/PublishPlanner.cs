@@ -1,0 +1,54 @@
+namespace Tfwheel.Publish;
+
+/// <summary>Pure: the ordered API calls an assessment leads to. <see cref="ReleasePublisher"/> performs the same sequence.</summary>
+public static class PublishPlanner
+{
+    public static IReadOnlyList<string> Calls(PublishRequest request, ReleaseAssessment a, string notes)
+    {
+        var repo = $"repos/{request.Owner}/{request.Repository}";
+        var calls = new List<string>();
+        var id = a.Release?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "{new}";
+        calls.Add(a.Origin switch
+        {
+            ReleaseOrigin.Create => $"POST {repo}/releases: create draft release {request.Tag}",
+            ReleaseOrigin.AdoptDraft => $"adopt draft release {id} for {request.Tag}",
+            _ => $"use published release {id} for {request.Tag}",
+        });
+        if (a.Release is not null && a.Release.Body != notes)
+        {
+            calls.Add($"PATCH {repo}/releases/{id}: update release notes");
+        }
+
+        foreach (var s in a.Steps)
+        {
+            if (s.Leftover is not null && s.Action != AssetAction.FinishReplace)
+            {
+                calls.Add($"DELETE {repo}/releases/assets/{s.Leftover.Id}: leftover {s.Leftover.Name}");
+            }
+
+            var name = s.Local.Name;
+            calls.AddRange(s.Action switch
+            {
+                AssetAction.Skip => [$"skip {name}: {s.Reason}"],
+                AssetAction.Upload => [$"POST upload {name} ({s.Local.Size:N0} bytes)"],
+                AssetAction.ReplaceBroken => [$"DELETE {repo}/releases/assets/{s.Existing!.Id}: {name} {s.Reason}", $"POST upload {name} ({s.Local.Size:N0} bytes)"],
+                AssetAction.Replace =>
+                [
+                    $"POST upload {name}{ReleaseReconciler.TemporarySuffix} ({s.Local.Size:N0} bytes): replacement, {s.Reason}",
+                    $"DELETE {repo}/releases/assets/{s.Existing!.Id}: old {name}",
+                    $"PATCH {repo}/releases/assets/{{replacement}}: rename to {name}",
+                ],
+                AssetAction.FinishReplace => [$"PATCH {repo}/releases/assets/{s.Leftover!.Id}: rename to {name} ({s.Reason})"],
+                _ => [$"refuse {name}: {s.Reason}"],
+            });
+        }
+
+        var draftNow = a.Release?.Draft ?? true;
+        if (draftNow && !request.Draft)
+        {
+            calls.Add($"PATCH {repo}/releases/{id}: publish (draft=false) after re-listing shows every asset complete");
+        }
+
+        return calls;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Tfwheel.Publish;
+
+/// <summary>What preflight found: the release (if any), its assets, our artifacts and the per-asset decisions.</summary>
+/// <param name="Artifacts">Null when the wheel is not built yet (preflight in Setup).</param>
+/// <param name="Problems">Blocking problems, each "what: why. how to fix"; empty when Publish may go ahead.</param>
+public sealed record ReleaseAssessment(
+    ReleaseOrigin Origin,
+    RemoteRelease? Release,
+    IReadOnlyList<RemoteAsset> RemoteAssets,
+    ArtifactSet? Artifacts,
+    IReadOnlyList<AssetStep> Steps,
+    IReadOnlyList<string> Checks,
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Throws one <see cref="PublishException"/> listing every problem.</summary>
+    public void EnsureNoProblems()
+    {
+        if (Problems.Count > 0)
+        {
+            throw new PublishException(Problems.Count == 1 ? Problems[0] : "publish refused:\n  - " + string.Join("\n  - ", Problems));
+        }
+    }
+}

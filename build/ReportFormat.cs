@@ -1,8 +1,0 @@
-namespace Tfwheel;
-
-/// <summary>How Plan, Doctor and Verify print their report (--format=text|json).</summary>
-public enum ReportFormat
-{
-    Text,
-    Json,
-}

@@ -1,0 +1,159 @@
+namespace Tfwheel.Verify.Binaries;
+
+/// <summary>
+/// Picks byte ranges out of a stream that is read exactly once, front to back (a zip entry being
+/// decompressed and hashed). Header parsers ask for the ranges they need; a range is delivered as soon
+/// as its last byte has streamed by, and its callback may ask for further ranges. A range that lies
+/// behind the stream's position can only be delivered from the retained prefix (a bounded copy of the
+/// first bytes, used for ELF string tables that precede the dynamic section they are named from).
+/// Memory is bounded by the sizes the parsers ask for, which they cap, never by what a header claims.
+/// </summary>
+internal sealed class ByteRangeTap
+{
+    private readonly List<PendingRange> pending = [];
+    private readonly List<PatternWatch> watches = [];
+    private readonly List<string> missed = [];
+    private byte[] prefix = [];
+    private int prefixLength;
+    private long prefixLimit;
+    private long position;
+
+    /// <summary>Ranges that could not be delivered (already streamed by, or the stream ended first).</summary>
+    public IReadOnlyList<string> Missed => missed;
+
+    /// <summary>Keep a copy of the first <paramref name="limit"/> bytes (grown as they arrive).</summary>
+    public void RetainPrefix(long limit) => prefixLimit = limit;
+
+    /// <summary>Stop retaining beyond <paramref name="limit"/> (what is already kept stays).</summary>
+    public void LimitPrefix(long limit) => prefixLimit = Math.Min(prefixLimit, limit);
+
+    /// <summary>
+    /// How many bytes from <paramref name="start"/> can still be delivered: to the end of the retained
+    /// prefix if the stream has already passed <paramref name="start"/>, otherwise to <paramref name="end"/>.
+    /// </summary>
+    public long Available(long start, long end) =>
+        start >= position ? Math.Max(0, end - start) : Math.Max(0, Math.Min(prefixLength, end) - start);
+
+    /// <summary>Deliver bytes [start, start+length) to <paramref name="onComplete"/>; false when they went by unretained.</summary>
+    public bool Request(long start, int length, Action<byte[]> onComplete, string what)
+    {
+        if (start < 0 || length < 0)
+        {
+            missed.Add($"{what} at a negative offset");
+            return false;
+        }
+
+        if (start + length <= prefixLength)
+        {
+            onComplete(prefix.AsSpan((int)start, length).ToArray());
+            return true;
+        }
+
+        if (start < position)
+        {
+            missed.Add($"{what} (bytes {start}..{start + length}) lies before data already read");
+            return false;
+        }
+
+        pending.Add(new PendingRange(start, new byte[length], onComplete, what));
+        if (length == 0)
+        {
+            Deliver();
+        }
+
+        return true;
+    }
+
+    /// <summary>Call <paramref name="onFound"/> once if <paramref name="pattern"/> occurs inside [start, start+length).</summary>
+    public void Watch(long start, long length, byte[] pattern, Action onFound)
+    {
+        if (start >= position && length >= pattern.Length && pattern.Length > 0)
+        {
+            watches.Add(new PatternWatch(start, start + length, pattern, onFound));
+        }
+    }
+
+    public void Feed(ReadOnlySpan<byte> chunk)
+    {
+        var chunkStart = position;
+        var chunkEnd = position + chunk.Length;
+        KeepPrefix(chunk);
+        var progressed = true;
+        while (progressed)
+        {
+            progressed = false;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var range = pending[i];
+                var from = Math.Max(range.Start + range.Filled, chunkStart);
+                var to = Math.Min(range.Start + range.Buffer.Length, chunkEnd);
+                if (to > from)
+                {
+                    chunk.Slice((int)(from - chunkStart), (int)(to - from)).CopyTo(range.Buffer.AsSpan((int)(from - range.Start)));
+                    range.Filled = (int)(to - range.Start);
+                }
+
+                if (range.Filled == range.Buffer.Length)
+                {
+                    pending.RemoveAt(i);
+                    range.OnComplete(range.Buffer);
+                    progressed = true;
+                    break;
+                }
+            }
+        }
+
+        foreach (var watch in watches)
+        {
+            watch.Scan(chunk, chunkStart);
+        }
+
+        watches.RemoveAll(w => w.Done || w.End <= chunkEnd);
+        position = chunkEnd;
+    }
+
+    /// <summary>The stream ended: whatever is still pending was cut off.</summary>
+    public void End()
+    {
+        foreach (var range in pending)
+        {
+            missed.Add($"{range.What} (bytes {range.Start}..{range.Start + range.Buffer.Length}) runs past the end of the file at {position}");
+        }
+
+        pending.Clear();
+        watches.Clear();
+    }
+
+    private void Deliver() => Feed([]);
+
+    private void KeepPrefix(ReadOnlySpan<byte> chunk)
+    {
+        var room = prefixLimit - prefixLength;
+        if (room <= 0 || position != prefixLength || chunk.IsEmpty)
+        {
+            return;
+        }
+
+        var take = (int)Math.Min(room, chunk.Length);
+        if (prefixLength + take > prefix.Length)
+        {
+            Array.Resize(ref prefix, (int)Math.Min(prefixLimit, Math.Max(prefixLength + take, prefix.Length * 2L)));
+        }
+
+        chunk[..take].CopyTo(prefix.AsSpan(prefixLength));
+        prefixLength += take;
+    }
+
+    private sealed class PendingRange(long start, byte[] buffer, Action<byte[]> onComplete, string what)
+    {
+        public long Start { get; } = start;
+
+        public byte[] Buffer { get; } = buffer;
+
+        public Action<byte[]> OnComplete { get; } = onComplete;
+
+        public string What { get; } = what;
+
+        public int Filled { get; set; }
+    }
+}

@@ -1,0 +1,25 @@
+using Tfwheel.Tasks;
+using Tfwheel.Verify.Binaries;
+using Tfwheel.Verify.Findings;
+
+namespace Tfwheel.Verify;
+
+/// <summary>What Verify found; <see cref="Ok"/> is false when any finding is an error.</summary>
+public sealed record VerifyReport(WheelSummary Wheel, VerifyRequirements Requirements, IReadOnlyList<NativeBinary> Binaries, IReadOnlyList<Finding> Findings)
+{
+    public bool Ok => Findings.All(f => f.Severity != Severity.Error);
+
+    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
+
+    /// <summary>For a task: throws <see cref="Errors.StepFailedException"/> with exit code 8 (Verify) when any finding is an error.</summary>
+    public void EnsureOk()
+    {
+        if (!Ok)
+        {
+            var first = Findings.First(f => f.Severity == Severity.Error);
+            throw new Errors.StepFailedException(
+                $"Verify failed: {ErrorCount} error(s) in {Wheel.File}, first [{first.Code}] {(first.Path.Length > 0 ? first.Path : "the archive itself")}. Fix the build (each finding says how) and verify again.",
+                Errors.ExitCodes.Verify);
+        }
+    }
+}

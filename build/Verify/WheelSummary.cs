@@ -1,0 +1,4 @@
+namespace Tfwheel.Verify;
+
+/// <summary>The "wheel" object of the report: which file, what its name says, how big it is.</summary>
+public sealed record WheelSummary(string File, string? Name, string? Version, IReadOnlyList<string> Tags, long SizeBytes, int Files);

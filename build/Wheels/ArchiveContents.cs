@@ -1,8 +1,0 @@
-namespace Tfwheel.Wheels;
-
-/// <summary>What one pass over a wheel's entries found: hashes, the metadata texts, the native binaries, archive findings.</summary>
-public sealed record ArchiveContents(
-    IReadOnlyList<ArchiveEntry> Entries,
-    IReadOnlyDictionary<string, string> MetadataTexts,
-    IReadOnlyList<NativeBinary> Binaries,
-    IReadOnlyList<Finding> Findings);

@@ -1,4 +1,0 @@
-namespace Tfwheel.Wheels;
-
-/// <summary>The "wheel" object of the report: which file, what its name says, how big it is.</summary>
-public sealed record WheelSummary(string File, string? Name, string? Version, IReadOnlyList<string> Tags, long SizeBytes, int Files);

@@ -1,0 +1,33 @@
+using Tfwheel.Compile;
+using Tfwheel.Tests.Publish;
+using Tfwheel.Tests.Support;
+
+namespace Tfwheel.Tests.Compile;
+
+public class ProgressReporterTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public void Without_a_terminal_progress_is_logged_at_most_once_per_interval_and_errors_always()
+    {
+        var log = new TestLog();
+        var clock = new ManualClock();
+        var reporter = new ProgressReporter(log, terminal: false, clock);
+
+        reporter.OnLine("[1 / 100] Compiling a.cc");
+        reporter.OnLine("[2 / 100] Compiling b.cc");
+        clock.Now += ProgressReporter.Interval;
+        reporter.OnLine("[50 / 100] Compiling c.cc");
+        reporter.OnLine("ERROR: /src/BUILD:3:1: Compiling c.cc failed");
+
+        Assert.Equal(
+            ["bazel: 1 / 100 actions (1%) Compiling a.cc", "bazel: 50 / 100 actions (50%) Compiling c.cc", "ERROR: /src/BUILD:3:1: Compiling c.cc failed"],
+            log.Lines.Where(l => l.Level != Cake.Core.Diagnostics.LogLevel.Verbose).Select(l => l.Text));
+    }
+}
