@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Cake.Core;
 using Cake.Frosting;
 using Tfwheel.Compile;
+using Tfwheel.Files;
 using Tfwheel.Pipeline;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;

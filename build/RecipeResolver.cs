@@ -1,5 +1,6 @@
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
+using Tfwheel.Recipes.Loading;
 
 namespace Tfwheel;
 

@@ -1,5 +1,6 @@
 using Tfwheel.Errors;
 using Tfwheel.Processes;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

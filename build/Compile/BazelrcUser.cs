@@ -1,6 +1,7 @@
 using System.Text;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

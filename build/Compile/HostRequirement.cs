@@ -1,6 +1,7 @@
 using Tfwheel.Errors;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

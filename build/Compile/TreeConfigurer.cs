@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
 using Tfwheel.Files;
-using Tfwheel.Pipeline;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
 using Tfwheel.Files;
-using Tfwheel.Pipeline;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

@@ -1,5 +1,6 @@
 using Tfwheel.Compile;
 using Tfwheel.Platforms;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Doctor;
 

@@ -6,6 +6,7 @@ using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
 using Tfwheel.Source;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Pipeline;
 

@@ -1,4 +1,5 @@
 using Tfwheel.Errors;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Pipeline;
 
@@ -8,8 +9,9 @@ namespace Tfwheel.Pipeline;
 /// </summary>
 public static class WheelLocator
 {
-    public static string Find(BuildContext context) =>
-        context.Options.Wheel is { } named ? Named(named, context.Root) : InArtifacts(context.Paths.Artifacts);
+    /// <summary>--wheel when given (relative to the project root), otherwise the one wheel in the artifacts folder.</summary>
+    public static string Find(string? wheelOption, string root, string artifactsDirectory) =>
+        wheelOption is { } named ? Named(named, root) : InArtifacts(artifactsDirectory);
 
     /// <summary>The wheel --wheel names; a relative path is taken from the project root (--working).</summary>
     public static string Named(string wheel, string root)

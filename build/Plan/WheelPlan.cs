@@ -1,4 +1,4 @@
-using Tfwheel.Pipeline;
+using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;

@@ -1,8 +1,9 @@
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
+using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;
+using Tfwheel.Source;
 using Tfwheel.Tasks;
 
 namespace Tfwheel.Plan;
@@ -15,7 +16,7 @@ public static class WheelPlanner
 {
     public static WheelPlan Plan(Recipe recipe, BuildPaths paths, CompileHost host, bool systemSitePackages = false)
     {
-        var compile = CompilePlanner.Plan(recipe, paths, host);
+        var compile = PlanBuild(recipe, paths, host);
         var wheel = Path.Combine(paths.Artifacts, ExpectedWheelName(recipe));
         var verify = new PlannedStep("verify", $"Read every native binary in the wheel; require {string.Join(", ", Archs(recipe))}, min-os <= {recipe.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)");
         var smoke = SmokePlan.Steps(SmokeRequest.For(recipe, wheel, paths.Artifacts) with { SystemSitePackages = systemSitePackages });
@@ -44,4 +45,7 @@ public static class WheelPlanner
         $"{recipe.Wheel.Name}-{recipe.Tensorflow.Version}{recipe.Wheel.VersionSuffix}-{recipe.PythonTag}-{recipe.PythonTag}-{recipe.Target.PlatformTag}.whl";
 
     private static IReadOnlyList<string> Archs(Recipe recipe) => recipe.Verify.Archs.Count > 0 ? recipe.Verify.Archs : [recipe.Target.ArchTag];
+
+    public static BuildPlan PlanBuild(Recipe recipe, BuildPaths paths, CompileHost host) =>
+        new(SourcePlanner.PlanFetch(recipe, paths), SourcePlanner.PlanPatches(recipe, paths), CompilePlanner.PlanConfigure(recipe, paths, host), CompilePlanner.PlanCompile(recipe, paths));
 }

@@ -5,6 +5,7 @@ using Cake.Core.Diagnostics;
 using CliWrap;
 using Tfwheel.Errors;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Processes;
 

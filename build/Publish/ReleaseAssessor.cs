@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Octokit;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Publish;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using Tfwheel.Recipes.Loading;
 using Tfwheel.Tasks;
 
 namespace Tfwheel.Recipes;
@@ -35,18 +34,9 @@ public static partial class RecipePlaceholders
         Configure = recipe.Configure with { Env = Expand(recipe.Configure.Env, recipe) },
     };
 
-    internal static void Check(RecipeScalar? value, List<RecipeProblem> problems)
-    {
-        foreach (Match match in Placeholder().Matches(value?.Text ?? ""))
-        {
-            var key = match.Groups[1].Value;
-            if (!Known.Contains(key))
-            {
-                problems.Add(value!.Mark.Problem(
-                    $"unknown placeholder '{{{key}}}' (known: {string.Join(", ", Known.Select(k => "{" + k + "}"))})" + DidYouMean.Hint(key, Known)));
-            }
-        }
-    }
+    /// <summary>The placeholder keys written in <paramref name="text"/>, known or not.</summary>
+    internal static IEnumerable<string> KeysIn(string text) =>
+        Placeholder().Matches(text).Select(m => m.Groups[1].Value);
 
     private static ImmutableSortedDictionary<string, string> Expand(IReadOnlyDictionary<string, string> values, Recipe recipe) =>
         values.ToImmutableSortedDictionary(v => v.Key, v => Expand(v.Value, recipe), StringComparer.Ordinal);

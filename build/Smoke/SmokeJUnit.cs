@@ -12,7 +12,7 @@ namespace Tfwheel.Smoke;
 /// </summary>
 public static class SmokeJUnit
 {
-    public const string FileName = "smoke.junit.xml";
+    public const string FileName = BuildPaths.SmokeJUnitFileName;
 
     public static void Write(SmokeReport report, string path) => AtomicFile.WriteAllText(path, Render(report));
 

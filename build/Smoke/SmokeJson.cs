@@ -8,7 +8,7 @@ namespace Tfwheel.Smoke;
 /// <summary>Writes smoke.json: the run, the environment and each workload with its result line embedded as JSON.</summary>
 public static class SmokeJson
 {
-    public const string FileName = "smoke.json";
+    public const string FileName = BuildPaths.SmokeReportFileName;
 
     public static void Write(SmokeReport report, string path) => AtomicFile.WriteAllText(path, Render(report));
 

@@ -5,6 +5,7 @@ using Tfwheel.Errors;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

@@ -1,4 +1,5 @@
 using Tfwheel.Errors;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

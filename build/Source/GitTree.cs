@@ -1,4 +1,3 @@
-using Tfwheel.Compile;
 using Tfwheel.Files;
 using Tfwheel.Processes;
 
@@ -63,7 +62,7 @@ public sealed class GitTree(string tree, IProcessGateway gateway)
     {
         var spec = new ProcessSpec("git", ["-C", tree, .. args])
         {
-            Environment = CompilePlanner.GitEnv.ToDictionary(kv => kv.Key, kv => (string?)kv.Value),
+            Environment = SourcePlanner.GitEnv.ToDictionary(kv => kv.Key, kv => (string?)kv.Value),
             Echo = false,
             StreamOutput = false,
         };

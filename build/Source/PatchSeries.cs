@@ -3,10 +3,10 @@ using Cake.Core.Diagnostics;
 using Tfwheel.Compile;
 using Tfwheel.Errors;
 using Tfwheel.Files;
-using Tfwheel.Pipeline;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Source;
 
@@ -21,7 +21,7 @@ public static class PatchSeries
     {
         var watch = Stopwatch.StartNew();
         var outcomes = new List<PatchOutcome>();
-        foreach (var step in CompilePlanner.PlanPatches(recipe, paths))
+        foreach (var step in SourcePlanner.PlanPatches(recipe, paths))
         {
             CheckLocation(step.PatchFile, recipe, paths);
             var sha = Hashing.Sha256File(step.PatchFile);

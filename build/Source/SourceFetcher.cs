@@ -3,10 +3,10 @@ using Cake.Core.Diagnostics;
 using Tfwheel.Compile;
 using Tfwheel.Errors;
 using Tfwheel.Files;
-using Tfwheel.Pipeline;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
+using Tfwheel.Tasks;
 
 namespace Tfwheel.Source;
 
@@ -19,7 +19,7 @@ public static class SourceFetcher
     public static async Task<FetchResult> FetchAsync(Recipe recipe, BuildPaths paths, IProcessGateway gateway, ICakeLog log, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var plan = CompilePlanner.PlanFetch(recipe, paths);
+        var plan = SourcePlanner.PlanFetch(recipe, paths);
         var git = new GitTree(plan.Tree, gateway);
         var reused = git.Exists;
         if (!reused)

@@ -15,7 +15,7 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var artifacts = context.Paths.Artifacts;
-        var wheel = WheelLocator.Find(context);
+        var wheel = WheelLocator.Find(context.Options.Wheel, context.Root, context.Paths.Artifacts);
         var request = SmokeRequest.For(context.Recipe, wheel, artifacts) with
         {
             // A wheel named on the command line is judged by its own tag, not the recipe's target.

@@ -14,7 +14,7 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
     {
         var options = context.Options;
         var standalone = options.Wheel is not null && options.Recipe is null;
-        var wheel = standalone ? WheelLocator.Named(options.Wheel!, context.Root) : WheelLocator.Find(context);
+        var wheel = standalone ? WheelLocator.Named(options.Wheel!, context.Root) : WheelLocator.Find(context.Options.Wheel, context.Root, context.Paths.Artifacts);
 
         // Standalone, the wheel's own tag says what to require; in the pipeline, the recipe does.
         var requirements = (standalone ? VerifyRequirements.FromWheelFileName(wheel) : VerifyRequirements.FromRecipe(context.Recipe))

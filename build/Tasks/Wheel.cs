@@ -11,7 +11,7 @@ public sealed class Wheel : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var summary = RunSummary.Read(WheelLocator.Find(context), context.Paths);
+        var summary = RunSummary.Read(WheelLocator.Find(context.Options.Wheel, context.Root, context.Paths.Artifacts), context.Paths);
         context.Log.InfoText(summary.ToText());
         if (context.Ci.StepSummaryPath is { } path)
         {

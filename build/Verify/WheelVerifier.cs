@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tfwheel.Platforms;
+using Tfwheel.Tasks;
 using Tfwheel.Verify.Archive;
 using Tfwheel.Verify.Findings;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cake.Core.Diagnostics;
 using Tfwheel.Compile;
+using Tfwheel.Files;
 using Tfwheel.Pipeline;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;

@@ -1,3 +1,5 @@
+using Tfwheel.Reporting;
+
 namespace Tfwheel.Recipes.Loading;
 
 /// <summary>One parsed and shape-checked recipe file of an extends chain.</summary>

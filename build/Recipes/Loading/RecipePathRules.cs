@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Tfwheel.Reporting;
 
 namespace Tfwheel.Recipes.Loading;
 

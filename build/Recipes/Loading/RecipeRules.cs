@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tfwheel.Platforms;
+using Tfwheel.Reporting;
 
 namespace Tfwheel.Recipes.Loading;
 
@@ -36,7 +37,7 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         Each("smoke.pip-args", IsOneLine, "pip arguments must not contain a newline or NUL");
         Matches("publish.repository", RepositoryName().IsMatch, "must be owner/name");
         Matches("publish.tag", v => v.Length > 0 && !v.Any(char.IsWhiteSpace), "must be a tag template without spaces");
-        RecipePlaceholders.Check(tree.Scalar("publish.tag"), problems);
+        CheckPlaceholders(tree.Scalar("publish.tag"), problems);
         Matches("publish.api-url", v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "https" or "http", "must be an http(s) URL such as https://api.github.com/");
         Secret("publish.api-url");
     }
@@ -119,7 +120,7 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
                 problems.Add(value.Mark.Problem($"'{path}.{entry.Key.Text}' must not contain a newline or NUL"));
             }
 
-            RecipePlaceholders.Check(value, problems);
+            CheckPlaceholders(value, problems);
         }
     }
 
@@ -181,4 +182,13 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
     private static partial Regex RepositoryName();
+
+    private static void CheckPlaceholders(RecipeScalar? value, List<RecipeProblem> problems)
+    {
+        foreach (var key in RecipePlaceholders.KeysIn(value?.Text ?? "").Where(k => !RecipePlaceholders.Known.Contains(k)))
+        {
+            problems.Add(value!.Mark.Problem(
+                $"unknown placeholder '{{{key}}}' (known: {string.Join(", ", RecipePlaceholders.Known.Select(k => "{" + k + "}"))})" + DidYouMean.Hint(key, RecipePlaceholders.Known)));
+        }
+    }
 }

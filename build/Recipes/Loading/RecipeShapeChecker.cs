@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tfwheel.Reporting;
 
 namespace Tfwheel.Recipes.Loading;
 

@@ -1,4 +1,5 @@
 using Tfwheel.Platforms;
+using Tfwheel.Tasks;
 using Tfwheel.Verify.Findings;
 
 namespace Tfwheel.Verify.Archive;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
+using Tfwheel.Files;
+using Tfwheel.Plan;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 using Tfwheel.Tasks;
@@ -182,7 +183,7 @@ public class CompilePlannerTests
             Configure = new ConfigureSettings { Env = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("TF_NEED_CUDA", "0")]) },
         };
 
-        var plan = CompilePlanner.Plan(recipe, Paths, Mac);
+        var plan = WheelPlanner.PlanBuild(recipe, Paths, Mac);
 
         Assert.Equal(["fetch", "fetch", "fetch", "fetch", "fetch", "fetch", "fetch", "patch", "patch", "patch", "configure", "configure", "configure", "compile"], plan.Steps.Select(s => s.Name));
         Assert.Equal(["git", "-C", "/p/.work/src/macos-arm64", "fetch", "--depth=1", "--no-tags", "--end-of-options", "origin", "v2.20.0"], plan.Fetch.Fetch.Argv);

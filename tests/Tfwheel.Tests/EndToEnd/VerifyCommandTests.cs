@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tfwheel.Errors;
+using Tfwheel.Tasks;
 using Tfwheel.Tests.Processes;
 using Tfwheel.Tests.Support;
 using Tfwheel.Tests.Verify;

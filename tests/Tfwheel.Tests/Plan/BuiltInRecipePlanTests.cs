@@ -1,8 +1,8 @@
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
+using Tfwheel.Files;
 using Tfwheel.Plan;
 using Tfwheel.Platforms;
-using Tfwheel.Recipes;
+using Tfwheel.Recipes.Loading;
 using Tfwheel.Tasks;
 using Tfwheel.Tests.Support;
 

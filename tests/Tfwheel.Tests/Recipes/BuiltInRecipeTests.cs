@@ -1,5 +1,6 @@
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
+using Tfwheel.Recipes.Loading;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Recipes;

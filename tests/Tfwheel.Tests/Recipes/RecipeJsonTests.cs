@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tfwheel.Recipes;
+using Tfwheel.Recipes.Loading;
 
 namespace Tfwheel.Tests.Recipes;
 

@@ -1,4 +1,5 @@
 using Tfwheel.Recipes;
+using Tfwheel.Recipes.Loading;
 
 namespace Tfwheel.Tests.Recipes;
 

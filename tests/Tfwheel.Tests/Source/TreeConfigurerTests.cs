@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Tfwheel.Compile;
 using Tfwheel.Errors;
-using Tfwheel.Pipeline;
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;

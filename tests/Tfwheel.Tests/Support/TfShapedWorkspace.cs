@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Tfwheel.Pipeline;
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;

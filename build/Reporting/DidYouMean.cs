@@ -1,4 +1,4 @@
-namespace Tfwheel.Recipes.Loading;
+namespace Tfwheel.Reporting;
 
 /// <summary>Suggests the closest known name for a misspelt one (Levenshtein distance, at most a third of the length).</summary>
 internal static class DidYouMean

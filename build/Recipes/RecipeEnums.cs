@@ -1,6 +1,6 @@
 using Tfwheel.Platforms;
 
-namespace Tfwheel.Recipes.Loading;
+namespace Tfwheel.Recipes;
 
 /// <summary>The recipe spelling of each enumeration (kebab-case, as wheel tags spell architectures).</summary>
 internal static class RecipeEnums

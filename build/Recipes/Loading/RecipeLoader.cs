@@ -1,6 +1,6 @@
-using Tfwheel.Recipes.Loading;
+using Tfwheel.Reporting;
 
-namespace Tfwheel.Recipes;
+namespace Tfwheel.Recipes.Loading;
 
 /// <summary>
 /// Loads a recipe by name or path: built-in defaults, then the extends chain (root first), then the

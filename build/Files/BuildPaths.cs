@@ -1,8 +1,7 @@
 using Tfwheel.Smoke;
-using Tfwheel.Tasks;
 using Tfwheel.Verify;
 
-namespace Tfwheel.Pipeline;
+namespace Tfwheel.Files;
 
 /// <summary>Where a recipe's build reads and writes. Resolved once from --working, --source-dir and --artifacts.</summary>
 /// <param name="Root">The project root (the folder holding recipes/ and cake.config).</param>
@@ -16,13 +15,17 @@ public sealed record BuildPaths(string Root, string Artifacts, string Source)
             Path.GetFullPath(artifactsDir ?? Path.Combine(root, "artifacts", recipeName)),
             Path.GetFullPath(sourceDir ?? Path.Combine(root, ".work", "src", recipeName)));
 
+    public const string SmokeReportFileName = "smoke.json";
+
+    public const string SmokeJUnitFileName = "smoke.junit.xml";
+
     public string Manifest => Path.Combine(Artifacts, "manifest.json");
 
     /// <summary>Verify's JSON report, which Publish and the Wheel summary read back.</summary>
     public string VerifyReport => Path.Combine(Artifacts, "verify.json");
 
     /// <summary>Smoke's JSON report, which Publish and the Wheel summary read back.</summary>
-    public string SmokeReport => Path.Combine(Artifacts, Smoke.SmokeJson.FileName);
+    public string SmokeReport => Path.Combine(Artifacts, SmokeReportFileName);
 
-    public string SmokeJUnit => Path.Combine(Artifacts, Smoke.SmokeJUnit.FileName);
+    public string SmokeJUnit => Path.Combine(Artifacts, SmokeJUnitFileName);
 }
