@@ -9,7 +9,6 @@ using Tfwheel.Processes;
 using Tfwheel.Publish;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
-using Tfwheel.Tasks;
 
 namespace Tfwheel;
 

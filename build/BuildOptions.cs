@@ -1,8 +1,6 @@
 using Cake.Core;
 using Tfwheel.Errors;
-using Tfwheel.Recipes;
 using Tfwheel.Reporting;
-using Tfwheel.Tasks;
 
 namespace Tfwheel;
 

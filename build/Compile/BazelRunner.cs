@@ -1,6 +1,5 @@
 using Tfwheel.Errors;
 using Tfwheel.Processes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

@@ -1,7 +1,6 @@
 using Tfwheel.Errors;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

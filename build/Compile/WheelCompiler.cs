@@ -6,7 +6,6 @@ using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Compile;
 

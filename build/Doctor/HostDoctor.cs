@@ -1,6 +1,5 @@
 using Tfwheel.Compile;
 using Tfwheel.Platforms;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Doctor;
 

@@ -1,6 +1,3 @@
-using Tfwheel.Recipes;
-using Tfwheel.Tasks;
-
 namespace Tfwheel.Errors;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Tfwheel.Smoke;
-using Tfwheel.Verify;
-
 namespace Tfwheel.Files;
 
 /// <summary>Where a recipe's build reads and writes. Resolved once from --working, --source-dir and --artifacts.</summary>

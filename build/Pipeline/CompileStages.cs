@@ -6,7 +6,6 @@ using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
 using Tfwheel.Source;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Pipeline;
 

@@ -1,5 +1,4 @@
 using Tfwheel.Compile;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Pipeline;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Tfwheel.Files;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Pipeline;
 

@@ -1,7 +1,6 @@
 using Tfwheel.Compile;
 using Tfwheel.Processes;
 using Tfwheel.Source;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Plan;
 

@@ -1,7 +1,6 @@
 using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
-using Tfwheel.Smoke;
 
 namespace Tfwheel.Plan;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tfwheel.Processes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Plan;
 

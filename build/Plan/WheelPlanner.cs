@@ -4,7 +4,6 @@ using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;
 using Tfwheel.Source;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Plan;
 

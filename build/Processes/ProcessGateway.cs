@@ -5,7 +5,6 @@ using Cake.Core.Diagnostics;
 using CliWrap;
 using Tfwheel.Errors;
 using Tfwheel.Reporting;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Processes;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using Tfwheel.Files;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Publish;
 

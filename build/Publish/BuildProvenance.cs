@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tfwheel.Recipes;
 
 namespace Tfwheel.Publish;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Octokit;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Publish;
 

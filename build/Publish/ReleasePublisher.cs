@@ -2,7 +2,6 @@ using Cake.Core.Diagnostics;
 using Octokit;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Publish;
 

@@ -1,5 +1,3 @@
-using Tfwheel.Recipes.Loading;
-
 namespace Tfwheel.Publish;
 
 /// <summary>A release asset as GitHub reports it (parsed from raw JSON: Octokit 14 has no digest and an int id).</summary>

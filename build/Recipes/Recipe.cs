@@ -1,5 +1,3 @@
-using Tfwheel.Tasks;
-
 namespace Tfwheel.Recipes;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using Tfwheel.Files;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

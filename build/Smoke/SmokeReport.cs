@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Tfwheel.Errors;
 using Tfwheel.Platforms;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

@@ -1,6 +1,4 @@
-using Tfwheel.Platforms;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

@@ -5,7 +5,6 @@ using Tfwheel.Errors;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

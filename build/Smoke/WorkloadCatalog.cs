@@ -1,5 +1,4 @@
 using Tfwheel.Errors;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Smoke;
 

@@ -1,5 +1,4 @@
 using Tfwheel.Processes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Source;
 

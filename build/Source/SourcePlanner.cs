@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Source;
 

@@ -1,7 +1,6 @@
 using Cake.Frosting;
 using Spectre.Console;
 using Tfwheel.Pipeline;
-using Tfwheel.Platforms;
 using Tfwheel.Reporting;
 using Tfwheel.Smoke;
 

@@ -1,4 +1,3 @@
-using Tfwheel.Tasks;
 using Tfwheel.Verify.Binaries;
 using Tfwheel.Verify.Findings;
 

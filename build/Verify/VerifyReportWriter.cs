@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tfwheel.Files;
-using Tfwheel.Tasks;
 using Tfwheel.Verify.Binaries;
 using Tfwheel.Verify.Findings;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Tfwheel.Platforms;
-using Tfwheel.Tasks;
 using Tfwheel.Verify.Archive;
 using Tfwheel.Verify.Findings;
 

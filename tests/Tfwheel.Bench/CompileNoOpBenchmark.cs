@@ -8,7 +8,6 @@ using Tfwheel.Pipeline;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Bench;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tfwheel.Compile;
 
 namespace Tfwheel.Recipes.Loading;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Recipes.Loading;
 

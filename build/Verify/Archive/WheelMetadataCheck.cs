@@ -1,5 +1,4 @@
 using Tfwheel.Platforms;
-using Tfwheel.Tasks;
 using Tfwheel.Verify.Findings;
 
 namespace Tfwheel.Verify.Archive;

@@ -1,5 +1,3 @@
-using Tfwheel.Platforms;
-
 namespace Tfwheel.Verify.Findings;
 
 /// <summary>

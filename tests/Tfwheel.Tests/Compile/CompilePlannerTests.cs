@@ -4,7 +4,6 @@ using Tfwheel.Files;
 using Tfwheel.Plan;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Compile;
 

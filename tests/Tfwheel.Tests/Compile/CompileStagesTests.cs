@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Tfwheel.Compile;
 using Tfwheel.Pipeline;
 using Tfwheel.Processes;
-using Tfwheel.Tasks;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Compile;

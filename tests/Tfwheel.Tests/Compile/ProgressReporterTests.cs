@@ -1,5 +1,4 @@
 using Tfwheel.Compile;
-using Tfwheel.Tests.Publish;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Compile;

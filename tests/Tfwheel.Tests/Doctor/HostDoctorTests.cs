@@ -1,4 +1,3 @@
-using Tfwheel.Compile;
 using Tfwheel.Doctor;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Cake.Frosting;
 using Tfwheel.Errors;
-using Tfwheel.Tests.Processes;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.EndToEnd;

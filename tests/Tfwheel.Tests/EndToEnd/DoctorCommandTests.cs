@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tfwheel.Errors;
-using Tfwheel.Tests.Smoke;
 using Tfwheel.Tests.Support;
 using SmokeTestPaths = Tfwheel.Tests.Smoke.SmokeTestPaths;
 

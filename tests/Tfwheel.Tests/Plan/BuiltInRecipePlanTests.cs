@@ -3,7 +3,6 @@ using Tfwheel.Files;
 using Tfwheel.Plan;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes.Loading;
-using Tfwheel.Tasks;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Plan;

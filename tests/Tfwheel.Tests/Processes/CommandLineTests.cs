@@ -1,5 +1,4 @@
 using Tfwheel.Processes;
-using Tfwheel.Tests.EndToEnd;
 
 namespace Tfwheel.Tests.Processes;
 

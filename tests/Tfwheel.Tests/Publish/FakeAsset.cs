@@ -1,5 +1,3 @@
-using Tfwheel.Recipes.Loading;
-
 namespace Tfwheel.Tests.Publish;
 
 /// <summary>A release asset held by the fake GitHub (its hash, not its bytes).</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
-using Tfwheel.Recipes.Loading;
 
 namespace Tfwheel.Tests.Publish;
 

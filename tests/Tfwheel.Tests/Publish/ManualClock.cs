@@ -1,5 +1,3 @@
-using Tfwheel.Tests.Compile;
-
 namespace Tfwheel.Tests.Publish;
 
 /// <summary>A clock that only moves when Publish "waits": its delay records the wait and advances time instantly.</summary>

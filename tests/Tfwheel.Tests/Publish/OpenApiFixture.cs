@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Tfwheel.Files;
-using Tfwheel.Tasks;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Publish;

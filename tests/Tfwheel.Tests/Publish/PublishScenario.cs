@@ -1,6 +1,5 @@
 using System.Text;
 using Tfwheel.Publish;
-using Tfwheel.Tests.Compile;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Publish;

@@ -2,7 +2,6 @@ using Tfwheel.Errors;
 using Tfwheel.Platforms;
 using Tfwheel.Publish;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Publish;
 

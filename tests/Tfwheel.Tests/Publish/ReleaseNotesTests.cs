@@ -1,6 +1,4 @@
 using Tfwheel.Publish;
-using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Publish;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Tfwheel.Publish;
-using Tfwheel.Verify.Binaries;
 
 namespace Tfwheel.Tests.Publish;
 

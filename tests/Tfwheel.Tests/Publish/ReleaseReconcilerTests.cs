@@ -1,5 +1,4 @@
 using Tfwheel.Publish;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Publish;
 

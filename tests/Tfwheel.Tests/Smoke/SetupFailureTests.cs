@@ -2,9 +2,7 @@ using Tfwheel.Errors;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Smoke;
-using Tfwheel.Tasks;
 using Tfwheel.Tests.Support;
-using Tfwheel.Tests.Verify;
 
 namespace Tfwheel.Tests.Smoke;
 

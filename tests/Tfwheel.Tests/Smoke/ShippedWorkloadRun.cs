@@ -3,7 +3,6 @@ using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;
 using Tfwheel.Tests.Support;
-using Tfwheel.Tests.Verify;
 
 namespace Tfwheel.Tests.Smoke;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Tfwheel.Platforms;
 using Tfwheel.Smoke;
-using Tfwheel.Tests.Verify;
 
 namespace Tfwheel.Tests.Smoke;
 

@@ -1,7 +1,6 @@
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Smoke;
 

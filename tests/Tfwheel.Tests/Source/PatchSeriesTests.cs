@@ -1,5 +1,4 @@
 using Tfwheel.Errors;
-using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Source;
 using Tfwheel.Tests.Support;

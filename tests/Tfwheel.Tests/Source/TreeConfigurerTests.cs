@@ -6,7 +6,6 @@ using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Source;
-using Tfwheel.Tasks;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Source;

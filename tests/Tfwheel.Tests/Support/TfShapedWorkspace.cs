@@ -3,7 +3,6 @@ using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
-using Tfwheel.Tasks;
 
 namespace Tfwheel.Tests.Support;
 

@@ -1,5 +1,4 @@
 using CsCheck;
-using Tfwheel.Tests.Smoke;
 using Tfwheel.Tests.Support;
 using Tfwheel.Verify;
 

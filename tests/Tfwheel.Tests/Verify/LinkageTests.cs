@@ -1,6 +1,4 @@
 using System.Text;
-using Tfwheel.Tasks;
-using Tfwheel.Tests.Smoke;
 using Tfwheel.Tests.Support;
 using Tfwheel.Verify;
 using Tfwheel.Verify.Findings;

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using Tfwheel.Tasks;
-using Tfwheel.Tests.Smoke;
 
 namespace Tfwheel.Tests.Verify;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tfwheel.Tests.Smoke;
 using Tfwheel.Tests.Support;
 using Tfwheel.Verify;
 

@@ -1,5 +1,3 @@
-using Tfwheel.Tasks;
-using Tfwheel.Tests.Smoke;
 using Tfwheel.Tests.Support;
 using Tfwheel.Verify;
 using Tfwheel.Verify.Findings;
