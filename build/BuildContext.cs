@@ -27,6 +27,11 @@ public sealed class BuildContext : FrostingContext
         : base(context)
     {
         Options = BuildOptions.From(context.Arguments);
+        foreach (var unknown in Options.Unknown)
+        {
+            context.Log.WarningText($"tfwheel: unknown option {unknown}; it is ignored (README lists the options).");
+        }
+
         Root = context.Environment.WorkingDirectory.FullPath;
         Cancellation = cancellation.Token;
         Processes = new ProcessGateway(context.Log);
@@ -93,7 +98,7 @@ public sealed class BuildContext : FrostingContext
     public PublishRequest PublishRequest() =>
         Publish.PublishRequest.FromRecipe(Recipe, Paths.Artifacts, Environment.GetEnvironmentVariable) with
         {
-            AllowUnverified = Options.Flag("allow-unverified"),
-            ReplaceAssets = Options.Flag("replace-assets"),
+            AllowUnverified = Options.AllowUnverified,
+            ReplaceAssets = Options.ReplaceAssets,
         };
 }

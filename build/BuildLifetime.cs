@@ -18,7 +18,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         var publishes = info.TasksToExecute.Any(t => t.Name == "Publish");
         // Cake lists the target's dependencies here even with --exclusive, which then runs the target alone:
         // Publish by itself checks GitHub as its first step, so a preflight would only repeat it.
-        var builds = info.TasksToExecute.Count > 1 && !context.Options.Flag("exclusive");
+        var builds = info.TasksToExecute.Count > 1 && !context.Options.Exclusive;
         if (publishes && builds)
         {
             context.Log.InfoText("Publish preflight (before the build starts)");

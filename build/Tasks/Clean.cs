@@ -10,7 +10,7 @@ public sealed class Clean : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var paths = context.Paths;
-        var doomed = context.Options.Flag("source") ? new[] { paths.Artifacts, paths.Source } : [paths.Artifacts];
+        var doomed = context.Options.Source ? new[] { paths.Artifacts, paths.Source } : [paths.Artifacts];
         foreach (var dir in doomed.Where(Directory.Exists))
         {
             context.Log.InfoText($"- {dir}");

@@ -11,7 +11,7 @@ public sealed class Plan : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var plan = WheelPlanner.Plan(context.Recipe, context.Paths, context.CompileHost, context.Options.Flag("system-site-packages"));
+        var plan = WheelPlanner.Plan(context.Recipe, context.Paths, context.CompileHost, context.Options.SystemSitePackages);
         context.Report(context.Options.Format == ReportFormat.Json
             ? WheelPlanWriter.ToJson(plan, RecipeJson.ToJson(context.Recipe))
             : WheelPlanWriter.ToText(plan));

@@ -20,16 +20,16 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
             // A wheel named on the command line is judged by its own tag, not the recipe's target.
             TargetArch = context.Options.Wheel is null ? context.Recipe.Target.ArchTag : null,
             // Offline machines with no index to fetch numpy from can lend the venv the system's packages.
-            SystemSitePackages = context.Options.Flag("system-site-packages"),
+            SystemSitePackages = context.Options.SystemSitePackages,
         };
         if (context.Interpreter is { } python)
         {
             request = request with { Python = python };
         }
 
-        if (context.Options.Value("workloads") is { Length: > 0 } names)
+        if (context.Options.Workloads is { } names)
         {
-            request = request with { Workloads = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+            request = request with { Workloads = names };
         }
 
         var report = await new SmokeRunner(context.Processes, context.Log, context.Host).RunAsync(request, context.Cancellation);

@@ -19,10 +19,10 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
         // Standalone, the wheel's own tag says what to require; in the pipeline, the recipe does.
         var requirements = (standalone ? VerifyRequirements.FromWheelFileName(wheel) : VerifyRequirements.FromRecipe(context.Recipe))
             .WithOverrides(
-                archs: List(options.Value("require-archs")),
-                allowUniversal: options.Value("allow-universal") is null ? null : options.Flag("allow-universal"),
-                requireFrameworks: List(options.Value("require-frameworks")),
-                maxSizeMb: int.TryParse(options.Value("max-size-mb"), out var mb) ? mb : null);
+                archs: options.RequireArchs,
+                allowUniversal: options.AllowUniversal,
+                requireFrameworks: options.RequireFrameworks,
+                maxSizeMb: options.MaxSizeMb);
         var report = await WheelVerifier.VerifyAsync(wheel, requirements, context.Cancellation);
 
         using var text = new StringWriter();
@@ -44,6 +44,4 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
         report.EnsureOk();
     }
 
-    private static IReadOnlyList<string>? List(string? csv) =>
-        csv is null ? null : csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -73,6 +73,29 @@ public sealed class TfShapedWorkspace : IAsyncDisposable
         Wheel = new WheelSettings { Name = "tensorflow_cpu" },
     };
 
+    /// <summary>
+    /// Writes recipes/NAME.yaml for the program: the tree at its tag, linux/x86_64 (this host), bazel 4 under a
+    /// private output root; <paramref name="extra"/> adds top-level keys (YAML lines, e.g. "patches: [...]").
+    /// </summary>
+    public string WriteRecipe(string name = "linux-test", string extra = "")
+    {
+        var recipes = Directory.CreateDirectory(Path.Combine(ProjectRoot, "recipes")).FullName;
+        var path = Path.Combine(recipes, name + ".yaml");
+        File.WriteAllText(path, $$"""
+            tensorflow: { repository: "{{Origin}}", ref: {{Tag}}, commit: "{{Commit}}", version: {{Version}} }
+            python: "3.11"
+            target: { os: linux, arch: x86_64 }
+            bazel:
+              version: "4"
+              startup-options: [{{string.Join(", ", StartupOptions.Select(o => '"' + o + '"'))}}]
+              configs: [release_cpu_linux]
+            configure: { env: { TF_NEED_CUDA: "0", TF_ENABLE_XLA: "1" }, timeout-seconds: 60 }
+            wheel: { name: tensorflow_cpu }
+
+            """ + extra + "\n");
+        return path;
+    }
+
     public string WritePatch(string name, string content)
     {
         var path = Path.Combine(ProjectRoot, "patches", name);
