@@ -100,7 +100,8 @@ internal sealed class HostRun(IServiceProvider services, CommandLine commandLine
         var directory = requested?.MakeAbsolute(environment) ?? environment.WorkingDirectory;
         if (!services.GetRequiredService<IFileSystem>().Exist(directory))
         {
-            throw new FrostingException($"--working={requested?.FullPath}: the directory {directory.FullPath} does not exist.");
+            var source = Options.WorkingDirectory is not null ? $"--working={requested?.FullPath}" : $"UseWorkingDirectory(\"{requested?.FullPath}\")";
+            throw new FrostingException($"{source}: the working directory {directory.FullPath} does not exist. Create it or give an existing one.");
         }
 
         environment.WorkingDirectory = directory;
