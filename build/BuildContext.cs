@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Cake.Core;
 using Cake.Frosting;
+using Tfwheel.Cli;
 using Tfwheel.Compile;
 using Tfwheel.Files;
 using Tfwheel.Pipeline;

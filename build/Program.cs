@@ -1,7 +1,9 @@
 using Cake.Frosting;
 using Tfwheel;
+using Tfwheel.Cli;
 
 return new CakeHost()
+    .UseStartup<TfwheelStartup>()
     .UseContext<BuildContext>()
     .UseLifetime<BuildLifetime>()
     .UseTaskLifetime<TaskLifetime>()

@@ -2,7 +2,12 @@ using Cake.Core;
 
 namespace Cake.Frosting;
 
-/// <summary>An asynchronous task, as in Cake.Frosting: override <see cref="RunAsync"/> and optionally the hooks.</summary>
+/// <summary>An asynchronous task on the plain <see cref="ICakeContext"/>.</summary>
+public abstract class AsyncFrostingTask : AsyncFrostingTask<ICakeContext>
+{
+}
+
+/// <summary>An asynchronous task: override <see cref="RunAsync"/> and, if needed, the hooks.</summary>
 /// <typeparam name="T">The build context type.</typeparam>
 public abstract class AsyncFrostingTask<T> : IFrostingTask
     where T : ICakeContext
@@ -11,19 +16,24 @@ public abstract class AsyncFrostingTask<T> : IFrostingTask
 
     public virtual bool ShouldRun(T context) => true;
 
-    public virtual void OnError(Exception exception, T context) => ExceptionDispatch.Rethrow(exception);
+    /// <summary>Called when the task fails. Does nothing unless overridden; the engine still fails the run.</summary>
+    public virtual void OnError(Exception exception, T context)
+    {
+    }
 
     public virtual void Finally(T context)
     {
     }
 
-    public virtual string? SkippedMessage => null;
+    Task IFrostingTask.RunAsync(ICakeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RunAsync((T)context);
+    }
 
-    Task IFrostingTask.RunAsync(ICakeContext context) => RunAsync(TaskContext.Cast<T>(context, this));
+    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun((T)context);
 
-    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun(TaskContext.Cast<T>(context, this));
+    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, (T)context);
 
-    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, TaskContext.Cast<T>(context, this));
-
-    void IFrostingTask.Finally(ICakeContext context) => Finally(TaskContext.Cast<T>(context, this));
+    void IFrostingTask.Finally(ICakeContext context) => Finally((T)context);
 }

@@ -1,9 +1,15 @@
-using Tfwheel.Errors;
-
 namespace Cake.Frosting;
 
-/// <summary>The host itself is misconfigured (a task with a bad dependency, a context a task cannot use).</summary>
-public sealed class FrostingException(string message) : TfwheelException(message)
+/// <summary>The host or the build program is set up wrong (a bad command line, a dependency on a non-task, a missing directory).</summary>
+public sealed class FrostingException : Exception
 {
-    public override int ExitCode => ExitCodes.Usage;
+    public FrostingException(string message)
+        : base(message)
+    {
+    }
+
+    public FrostingException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

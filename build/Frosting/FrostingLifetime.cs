@@ -2,16 +2,21 @@ using Cake.Core;
 
 namespace Cake.Frosting;
 
-/// <summary>Setup and teardown around the whole run, as in Cake.Frosting.</summary>
-/// <typeparam name="T">The build context type.</typeparam>
-public abstract class FrostingLifetime<T> : IFrostingLifetime
-    where T : ICakeContext
+/// <summary>Setup and teardown around the whole run, on the plain <see cref="ICakeContext"/>.</summary>
+public abstract class FrostingLifetime : FrostingLifetime<ICakeContext>
 {
-    public abstract void Setup(T context, ISetupContext info);
+}
 
-    public abstract void Teardown(T context, ITeardownContext info);
+/// <summary>Setup and teardown around the whole run.</summary>
+/// <typeparam name="TContext">The build context type.</typeparam>
+public abstract class FrostingLifetime<TContext> : IFrostingLifetime
+    where TContext : ICakeContext
+{
+    public abstract void Setup(TContext context, ISetupContext info);
 
-    void IFrostingLifetime.Setup(ICakeContext context, ISetupContext info) => Setup((T)context, info);
+    public abstract void Teardown(TContext context, ITeardownContext info);
 
-    void IFrostingLifetime.Teardown(ICakeContext context, ITeardownContext info) => Teardown((T)context, info);
+    void IFrostingSetup.Setup(ICakeContext context, ISetupContext info) => Setup((TContext)context, info);
+
+    void IFrostingTeardown.Teardown(ICakeContext context, ITeardownContext info) => Teardown((TContext)context, info);
 }

@@ -2,7 +2,12 @@ using Cake.Core;
 
 namespace Cake.Frosting;
 
-/// <summary>A synchronous task, as in Cake.Frosting: override <see cref="Run"/> and optionally the hooks.</summary>
+/// <summary>A synchronous task on the plain <see cref="ICakeContext"/> (what Cake's project template writes).</summary>
+public abstract class FrostingTask : FrostingTask<ICakeContext>
+{
+}
+
+/// <summary>A synchronous task: override <see cref="Run"/> and, if needed, the hooks.</summary>
 /// <typeparam name="T">The build context type.</typeparam>
 public abstract class FrostingTask<T> : IFrostingTask
     where T : ICakeContext
@@ -13,23 +18,25 @@ public abstract class FrostingTask<T> : IFrostingTask
 
     public virtual bool ShouldRun(T context) => true;
 
-    public virtual void OnError(Exception exception, T context) => ExceptionDispatch.Rethrow(exception);
+    /// <summary>Called when the task fails. Does nothing unless overridden; the engine still fails the run.</summary>
+    public virtual void OnError(Exception exception, T context)
+    {
+    }
 
     public virtual void Finally(T context)
     {
     }
 
-    public virtual string? SkippedMessage => null;
-
     Task IFrostingTask.RunAsync(ICakeContext context)
     {
-        Run(TaskContext.Cast<T>(context, this));
+        ArgumentNullException.ThrowIfNull(context);
+        Run((T)context);
         return Task.CompletedTask;
     }
 
-    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun(TaskContext.Cast<T>(context, this));
+    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun((T)context);
 
-    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, TaskContext.Cast<T>(context, this));
+    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, (T)context);
 
-    void IFrostingTask.Finally(ICakeContext context) => Finally(TaskContext.Cast<T>(context, this));
+    void IFrostingTask.Finally(ICakeContext context) => Finally((T)context);
 }

@@ -2,16 +2,21 @@ using Cake.Core;
 
 namespace Cake.Frosting;
 
-/// <summary>Setup and teardown around each task, as in Cake.Frosting.</summary>
-/// <typeparam name="T">The build context type.</typeparam>
-public abstract class FrostingTaskLifetime<T> : IFrostingTaskLifetime
-    where T : ICakeContext
+/// <summary>Setup and teardown around each task, on the plain <see cref="ICakeContext"/>.</summary>
+public abstract class FrostingTaskLifetime : FrostingTaskLifetime<ICakeContext>
 {
-    public abstract void Setup(T context, ITaskSetupContext info);
+}
 
-    public abstract void Teardown(T context, ITaskTeardownContext info);
+/// <summary>Setup and teardown around each task.</summary>
+/// <typeparam name="TContext">The build context type.</typeparam>
+public abstract class FrostingTaskLifetime<TContext> : IFrostingTaskLifetime
+    where TContext : ICakeContext
+{
+    public abstract void Setup(TContext context, ITaskSetupContext info);
 
-    void IFrostingTaskLifetime.Setup(ICakeContext context, ITaskSetupContext info) => Setup((T)context, info);
+    public abstract void Teardown(TContext context, ITaskTeardownContext info);
 
-    void IFrostingTaskLifetime.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown((T)context, info);
+    void IFrostingTaskSetup.Setup(ICakeContext context, ITaskSetupContext info) => Setup((TContext)context, info);
+
+    void IFrostingTaskTeardown.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown((TContext)context, info);
 }

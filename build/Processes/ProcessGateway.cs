@@ -24,7 +24,7 @@ public sealed class ProcessGateway(ICakeLog log) : IProcessGateway
         var stdoutTail = new BoundedTail(spec.TailLines);
         var stderrTail = new BoundedTail(spec.TailLines);
         var captured = new StringBuilder();
-        var command = Cli.Wrap(spec.Executable)
+        var command = CliWrap.Cli.Wrap(spec.Executable)
             .WithArguments(spec.Arguments)
             .WithValidation(CommandResultValidation.None)
             .WithEnvironmentVariables(spec.Environment.ToDictionary(kv => kv.Key, kv => kv.Value))

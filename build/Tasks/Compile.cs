@@ -8,11 +8,11 @@ namespace Tfwheel.Tasks;
 [TaskName("Compile")]
 [TaskDescription("Runs the one bazel build of the wheel target (live progress, BEP file, failure summary) and copies the wheel to artifacts/<recipe>/")]
 [IsDependentOn(typeof(Configure))]
-public sealed class Compile : AsyncFrostingTask<BuildContext>
+public sealed class Compile : AsyncFrostingTask<BuildContext>, IFrostingTask
 {
     public override bool ShouldRun(BuildContext context) => context.BuildsWheel;
 
-    public override string SkippedMessage => "--wheel names the wheel to use";
+    public string SkippedMessage => "--wheel names the wheel to use";
 
     public override async Task RunAsync(BuildContext context)
     {

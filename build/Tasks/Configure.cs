@@ -7,11 +7,11 @@ namespace Tfwheel.Tasks;
 [TaskName("Configure")]
 [TaskDescription("Checks host, bazel version and --configs, runs configure.py non-interactively and writes .bazelrc.user")]
 [IsDependentOn(typeof(Patch))]
-public sealed class Configure : AsyncFrostingTask<BuildContext>
+public sealed class Configure : AsyncFrostingTask<BuildContext>, IFrostingTask
 {
     public override bool ShouldRun(BuildContext context) => context.BuildsWheel && !context.SourceUnchanged;
 
-    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree), or --wheel names the wheel";
+    public string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree), or --wheel names the wheel";
 
     public override async Task RunAsync(BuildContext context)
     {

@@ -6,11 +6,11 @@ namespace Tfwheel.Tasks;
 [TaskName("Patch")]
 [TaskDescription("Applies the recipe's patch series in order (checked first; already-applied patches are skipped)")]
 [IsDependentOn(typeof(Fetch))]
-public sealed class Patch : AsyncFrostingTask<BuildContext>
+public sealed class Patch : AsyncFrostingTask<BuildContext>, IFrostingTask
 {
     public override bool ShouldRun(BuildContext context) => context.BuildsWheel && !context.SourceUnchanged;
 
-    public override string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree), or --wheel names the wheel";
+    public string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree), or --wheel names the wheel";
 
     public override async Task RunAsync(BuildContext context) =>
         context.RecordStage("patch", (await PatchSeries.ApplyAsync(context.Recipe, context.Paths, context.Processes, context.Log, context.Cancellation)).Duration);

@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Frosting;
+using Tfwheel.Cli;
 using Tfwheel.Errors;
 using Tfwheel.Publish;
 

@@ -1,15 +1,15 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Tfwheel.Reporting;
 
-namespace Cake.Frosting;
+namespace Tfwheel.Cli;
 
 /// <summary>
-/// Cake's dry run (lists the tasks in order, runs nothing, no setup or teardown), extended so a task that
-/// implements <see cref="IDryRunnable"/> describes what it would do. Cake.Cli's own dry-run strategy is
-/// internal and has no such hook, hence this one.
+/// Lists the tasks in order and runs none, as Cake.Cli's (internal) dry-run strategy does, except that an
+/// <see cref="IDryRunnable"/> task describes its actions, and setup and teardown are skipped.
 /// </summary>
-internal sealed class DryRunExecutionStrategy(ICakeLog log, IReadOnlyDictionary<string, IFrostingTask> tasks) : IExecutionStrategy
+internal sealed class DryRunStrategy(ICakeLog log, IReadOnlyDictionary<string, IFrostingTask> tasks) : IExecutionStrategy
 {
     private int _step;
 

@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace Cake.Frosting;
+namespace Tfwheel.Cli;
 
 /// <summary>
 /// Turns Ctrl-C and SIGTERM into a cancellation token the tasks pass to long-running work, so a build
 /// stops gracefully (bazel gets SIGINT and keeps its state for an incremental re-run) instead of dying.
-/// A second Ctrl-C ends the process at once.
+/// A second Ctrl-C ends the process at once. Registered by <see cref="TfwheelStartup"/>; listens from the
+/// moment the context asks for it until the host disposes its services.
 /// </summary>
 public sealed class BuildCancellation : IDisposable
 {

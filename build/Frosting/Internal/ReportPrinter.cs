@@ -3,11 +3,11 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Spectre.Console;
 
-namespace Cake.Frosting;
+namespace Cake.Frosting.Internal;
 
 /// <summary>
-/// Cake.Cli's task report table and step headers, left out at --verbosity=quiet: a quiet run's stdout is
-/// the task's own product (a JSON report) and nothing else.
+/// Cake.Cli's task report table and step headers, left out at --verbosity=quiet: a quiet run's standard
+/// output is the tasks' own product (a JSON document, say) and nothing else.
 /// </summary>
 internal sealed class ReportPrinter(IAnsiConsole console, ICakeLog log) : ICakeReportPrinter
 {

@@ -1,15 +1,19 @@
 using System.Reflection;
+using Cake.Core;
+using Cake.Frosting.Hosting;
 
-namespace Cake.Frosting;
+namespace Cake.Frosting.Internal;
 
-/// <summary>Reads a task class's attributes and which hooks it overrides.</summary>
+/// <summary>What the host reads from a task class: its attributes, its context type and which hooks it overrides.</summary>
 internal static class TaskMetadata
 {
     public static string NameOf(Type task) =>
         task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
 
-    public static string? DescriptionOf(Type task) =>
-        task.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
+    public static string DescriptionOf(Type task) =>
+        task.GetCustomAttribute<TaskDescriptionAttribute>()?.Description ?? string.Empty;
+
+    public static TaskSummary Summary(Type task) => new(NameOf(task), DescriptionOf(task), task);
 
     public static IEnumerable<Type> DependenciesOf(Type task) =>
         task.GetCustomAttributes<IsDependentOnAttribute>().Select(a => Checked(task, a.Task, "IsDependentOn"));
@@ -18,6 +22,20 @@ internal static class TaskMetadata
         task.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => Checked(task, a.Task, "IsDependeeOf"));
 
     public static bool ContinuesOnError(Type task) => task.GetCustomAttribute<ContinueOnErrorAttribute>() is not null;
+
+    /// <summary>The context type the task was written for: the type argument of its Frosting base class.</summary>
+    public static Type ContextOf(Type task)
+    {
+        for (var type = task.BaseType; type is not null; type = type.BaseType)
+        {
+            if (IsFrostingBase(type))
+            {
+                return type.GenericTypeArguments[0];
+            }
+        }
+
+        return typeof(ICakeContext);
+    }
 
     /// <summary>
     /// Whether the task class (or a class between it and the Frosting base) overrides the named hook.
@@ -43,5 +61,5 @@ internal static class TaskMetadata
     private static Type Checked(Type owner, Type target, string attribute) =>
         typeof(IFrostingTask).IsAssignableFrom(target) && target is { IsAbstract: false }
             ? target
-            : throw new FrostingException($"[{attribute}(typeof({target.Name}))] on task {NameOf(owner)}: {target.Name} is not a task class.");
+            : throw new FrostingException($"[{attribute}(typeof({target.Name}))] on task {NameOf(owner)}: {target.Name} is not a task class. Name a class that derives from FrostingTask or AsyncFrostingTask.");
 }

@@ -2,7 +2,7 @@ namespace Cake.Frosting;
 
 /// <summary>This task runs after <see cref="Task"/> (which must be a task class).</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-public sealed class IsDependentOnAttribute(Type task) : Attribute
+public sealed class IsDependentOnAttribute(Type type) : Attribute
 {
-    public Type Task { get; } = task;
+    public Type Task { get; } = type;
 }

@@ -1,17 +1,18 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Tfwheel.Errors;
 using Tfwheel.Reporting;
 
-namespace Cake.Frosting;
+namespace Tfwheel.Cli;
 
 /// <summary>
-/// Turns what ended a run into an exit code and one readable error. The engine wraps a task's exception
-/// in its report exception; the cause inside decides the code: our own errors carry theirs, a
-/// <see cref="CakeException"/> keeps its ExitCode, Ctrl-C is 130, anything else 1. Stack traces only
-/// at --verbosity=diagnostic.
+/// Turns what ended a run into tfwheel's documented exit code (README, "Exit codes") and one readable error.
+/// The engine wraps a task's exception; the cause inside decides: our own errors carry their code, a wrong
+/// command line or build set-up (<see cref="FrostingException"/>) is a usage error, Ctrl-C is 130, a
+/// <see cref="CakeException"/> keeps its ExitCode, anything else 1. Stack traces only at --verbosity=diagnostic.
 /// </summary>
-internal static class HostErrors
+internal static class ErrorReport
 {
     public static Exception Unwrap(Exception exception)
     {
@@ -27,19 +28,20 @@ internal static class HostErrors
     public static int ExitCodeFor(Exception exception) => Unwrap(exception) switch
     {
         TfwheelException e => e.ExitCode,
+        FrostingException => ExitCodes.Usage,
         OperationCanceledException => ExitCodes.Interrupted,
         CakeException { ExitCode: not 0 } e => e.ExitCode,
         _ => ExitCodes.TaskFailed,
     };
 
-    public static int Report(Exception exception, ICakeLog log)
+    public static int Write(Exception exception, ICakeLog log)
     {
         var cause = Unwrap(exception);
         var code = ExitCodeFor(cause);
         var text = cause switch
         {
             OperationCanceledException => "Interrupted: the build was cancelled (Ctrl-C). Run the same command again to continue; Bazel keeps its incremental state.",
-            TfwheelException or CakeException => cause.Message,
+            TfwheelException or CakeException or FrostingException => cause.Message,
             _ => $"{cause.GetType().Name}: {cause.Message}",
         };
         log.ErrorText($"Error: {text}");
