@@ -42,7 +42,6 @@ public sealed class InputStampTests : IAsyncLifetime
 
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.False(again.SourceStagesRan, again.Output);
-        Assert.Contains("inputs unchanged since the last configure", again.Output);
     }
 
     [Fact]
