@@ -5,13 +5,6 @@ namespace Tfwheel.Tests.Compile;
 
 public class ProgressReporterTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public void Without_a_terminal_progress_is_logged_at_most_once_per_interval_and_errors_always()
     {
@@ -21,7 +14,7 @@ public class ProgressReporterTests
 
         reporter.OnLine("[1 / 100] Compiling a.cc");
         reporter.OnLine("[2 / 100] Compiling b.cc");
-        clock.Now += ProgressReporter.Interval;
+        clock.Advance(ProgressReporter.Interval);
         reporter.OnLine("[50 / 100] Compiling c.cc");
         reporter.OnLine("ERROR: /src/BUILD:3:1: Compiling c.cc failed");
 

@@ -3,9 +3,9 @@ using System.Xml.Linq;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Smoke;
+using Tfwheel.Tests.Smoke;
 using Tfwheel.Tests.Support;
 using SmokeTestPaths = Tfwheel.Tests.Smoke.SmokeTestPaths;
-using SmokeTestWheel = Tfwheel.Tests.Smoke.TestWheel;
 
 namespace Tfwheel.Tests.EndToEnd;
 
@@ -22,7 +22,7 @@ public sealed class SmokeCommandTests : IDisposable
     [Fact]
     public async Task Smoke_of_the_test_double_wheel_passes_and_writes_smoke_json_and_junit_xml_to_the_artifacts_dir()
     {
-        var wheel = SmokeTestWheel.Build(SmokeTestPaths.TestDouble, _dir.Combine("dist"), SmokeTestWheel.HostPlatformTag());
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _dir.Combine("dist"), TestWheel.HostPlatformTag());
         var artifacts = _dir.Combine("out");
 
         var result = await RunSmokeAsync(wheel, artifacts);
@@ -43,8 +43,8 @@ public sealed class SmokeCommandTests : IDisposable
     [Fact]
     public async Task A_wheel_for_an_architecture_this_host_cannot_run_is_verified_then_reported_skipped_and_not_passed()
     {
-        var arch = SmokeTestWheel.ForeignArch;
-        var wheel = SmokeTestWheel.Build(SmokeTestPaths.TestDouble, _dir.Combine("dist"), SmokeTestWheel.HostPlatformTag(arch));
+        var arch = TestWheel.ForeignArch;
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _dir.Combine("dist"), TestWheel.HostPlatformTag(arch));
         var artifacts = _dir.Combine("out");
 
         // Not exclusive: Smoke's dependencies run, but with --wheel only Verify has work to do.
@@ -66,7 +66,7 @@ public sealed class SmokeCommandTests : IDisposable
     [Fact]
     public async Task With_format_json_stdout_is_the_smoke_report_alone()
     {
-        var wheel = SmokeTestWheel.Build(SmokeTestPaths.TestDouble, _dir.Combine("dist"), SmokeTestWheel.HostPlatformTag());
+        var wheel = TestWheel.Build(SmokeTestPaths.TestDouble, _dir.Combine("dist"), TestWheel.HostPlatformTag());
 
         var result = await RunSmokeAsync(wheel, _dir.Combine("out"), extra: "--format=json");
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Tfwheel.Errors;
+using Tfwheel.Tasks;
+using Tfwheel.Tests.Processes;
 using Tfwheel.Tests.Support;
+using Tfwheel.Tests.Verify;
 using Tfwheel.Verify.Findings;
 using NpmFixtures = Tfwheel.Tests.Verify.NpmFixtures;
-using WheelsTestWheel = Tfwheel.Tests.Verify.TestWheel;
 
 namespace Tfwheel.Tests.EndToEnd;
 
@@ -21,7 +23,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task An_arm64_wheel_holding_an_x86_64_binary_exits_with_the_verify_code_and_explains_the_rosetta_crash()
     {
-        var wheel = new WheelsTestWheel(MacArm64)
+        var wheel = new TestWheel(MacArm64)
             .WithFixture("tensorflow/python/_pywrap_tensorflow_internal.so", NpmFixtures.RollupDarwinX64)
             .Write(_dir.Path);
 
@@ -39,7 +41,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task A_good_arm64_wheel_exits_zero()
     {
-        var wheel = new WheelsTestWheel(MacArm64)
+        var wheel = new TestWheel(MacArm64)
             .WithFixture("tensorflow/python/_pywrap_tensorflow_internal.so", NpmFixtures.RollupDarwinArm64)
             .With("tensorflow/__init__.py", "import os\n"u8.ToArray())
             .Write(_dir.Path);
@@ -54,7 +56,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_as_json_prints_one_document_with_ok_wheel_binaries_and_findings()
     {
-        var wheel = new WheelsTestWheel(MacArm64)
+        var wheel = new TestWheel(MacArm64)
             .WithFixture("tensorflow/python/_pywrap_tensorflow_internal.so", NpmFixtures.RollupDarwinX64)
             .WithFixture("tensorflow/python/ok.so", NpmFixtures.RollupDarwinArm64)
             .Write(_dir.Path);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Tfwheel.Platforms;
 using Tfwheel.Smoke;
+using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Smoke;
 
@@ -53,7 +54,7 @@ public class ShippedWorkloadTests(ShippedWorkloadRun run) : IClassFixture<Shippe
     {
         var python = run.Report.Workloads[0].Argv[0];
         Assert.Equal(SmokePlan.VenvPython(Path.GetDirectoryName(Path.GetDirectoryName(python))!), python);
-        Assert.DoesNotContain(SmokeTestPaths.RepositoryRoot, python, StringComparison.Ordinal);
+        Assert.False(IsInside(python, SmokeTestPaths.RepositoryRoot), $"{python} is inside the checkout {SmokeTestPaths.RepositoryRoot}");
         Assert.False(File.Exists(python));
         Assert.All(run.Report.Workloads, w => Assert.Equal(python, w.Argv[0]));
     }
@@ -87,4 +88,23 @@ public class ShippedWorkloadTests(ShippedWorkloadRun run) : IClassFixture<Shippe
         Assert.Contains(run.Log.Lines, l => l.Text.Contains(" -m pip install --disable-pip-version-check --no-input --no-index --no-deps ", StringComparison.Ordinal));
         Assert.All(WorkloadCatalog.BuiltIn, name => Assert.Contains(run.Log.Lines, l => l.Text.StartsWith($"smoke: {name}: passed", StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> lies below <paramref name="folder"/>, compared part by part: a checkout in
+    /// /tmp/tfw is not a prefix of the venv /tmp/tfwheel-smoke-1234/venv/bin/python.
+    /// </summary>
+    internal static bool IsInside(string path, string folder)
+    {
+        var parts = Path.GetFullPath(path).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var prefix = Path.GetFullPath(folder).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > prefix.Length && parts.Take(prefix.Length).SequenceEqual(prefix, StringComparer.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/tmp/tfwheel-smoke-1/venv/bin/python", "/tmp/tfw", false)]
+    [InlineData("/tmp/tfw/venv/bin/python", "/tmp/tfw", true)]
+    [InlineData("/tmp/tfw/venv/bin/python", "/tmp/tfw/", true)]
+    [InlineData("/tmp/tfw", "/tmp/tfw", false)]
+    public void Path_containment_compares_whole_parts(string path, string folder, bool inside) =>
+        Assert.Equal(inside, IsInside(path, folder));
 }

@@ -1,15 +1,55 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Tfwheel.Platforms;
+using Tfwheel.Tasks;
+using Tfwheel.Tests.Verify;
 
-namespace Tfwheel.Tests.Verify;
+namespace Tfwheel.Tests.Support;
 
 /// <summary>
 /// Builds a real wheel: a zip with the given files, dist-info METADATA and WHEEL, and a RECORD whose
-/// hashes are computed from the bytes written (as bdist_wheel does). Knobs make it wrong on purpose.
+/// hashes are computed from the bytes written (as bdist_wheel does), which pip installs like any other.
+/// Knobs make it wrong on purpose. The one wheel maker of the tests (Verify's and Smoke's).
 /// </summary>
 internal sealed record TestWheel(string FileName)
 {
+    /// <summary>The version of the smoke tests' test-double wheels.</summary>
+    public const string Version = "0.0.0+tfwheel.testdouble";
+
+    /// <summary>METADATA Summary, when set.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>METADATA Requires-Dist, when set.</summary>
+    public string? Requires { get; init; }
+
+    /// <summary>The wheel platform tag for the machine running the tests: linux_x86_64, macosx_11_0_arm64.</summary>
+    public static string HostPlatformTag(string? arch = null)
+    {
+        var host = HostPlatform.Current;
+        return host.Os == "macos" ? $"macosx_11_0_{arch ?? host.Arch}" : $"linux_{arch ?? host.Arch}";
+    }
+
+    /// <summary>An architecture this host cannot run, for wheels that must be skipped.</summary>
+    public static string ForeignArch => HostPlatform.Current.CanRunNatively("x86_64") ? (HostPlatform.Current.Os == "macos" ? "arm64" : "aarch64") : "x86_64";
+
+    /// <summary>Packs the .py files below <paramref name="packageRoot"/> into DISTRIBUTION-0.0.0+tfwheel.testdouble-py3-none-PLATFORM.whl.</summary>
+    public static string Build(string packageRoot, string outputDirectory, string platformTag, string distribution = "tensorflow", string? requires = null)
+    {
+        var files = Directory.EnumerateFiles(packageRoot, "*.py", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("__pycache__", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(packageRoot, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+            .ToList();
+        Directory.CreateDirectory(outputDirectory);
+        return new TestWheel($"{distribution}-{Version}-py3-none-{platformTag}.whl")
+        {
+            Files = files,
+            Summary = "TEST DOUBLE for tfwheel's smoke tests, not TensorFlow",
+            Requires = requires,
+        }.Write(outputDirectory);
+    }
+
     public IReadOnlyList<(string Path, byte[] Content)> Files { get; init; } = [];
 
     /// <summary>Entries written to the zip but left out of RECORD (unsafe names, duplicates, extras).</summary>
@@ -46,7 +86,8 @@ internal sealed record TestWheel(string FileName)
     {
         var parts = FileName[..^4].Split('-');
         var tags = WheelTags ?? (from p in parts[^3].Split('.') from a in parts[^2].Split('.') from f in parts[^1].Split('.') select $"{p}-{a}-{f}").ToList();
-        var metadata = Encoding.UTF8.GetBytes($"Metadata-Version: 2.1\nName: {parts[0]}\nVersion: {parts[1]}\n");
+        var metadata = Encoding.UTF8.GetBytes($"Metadata-Version: 2.1\nName: {parts[0]}\nVersion: {parts[1]}\n"
+            + (Summary is null ? "" : $"Summary: {Summary}\n") + (Requires is null ? "" : $"Requires-Dist: {Requires}\n"));
         var wheel = Encoding.UTF8.GetBytes($"Wheel-Version: 1.0\nGenerator: tfwheel-tests\nRoot-Is-Purelib: {RootIsPurelib}\n" + string.Concat(tags.Select(t => $"Tag: {t}\n")));
         var all = Files.Concat([($"{DistInfo}/METADATA", metadata), ($"{DistInfo}/WHEEL", wheel)]).ToList();
         var record = new StringBuilder();

@@ -1,6 +1,9 @@
-namespace Tfwheel.Tests.Publish;
+namespace Tfwheel.Tests.Support;
 
-/// <summary>A clock that only moves when Publish "waits": its delay records the wait and advances time instantly.</summary>
+/// <summary>
+/// The tests' one clock: it moves only when told (<see cref="Advance"/>) or when the code under test "waits"
+/// (<see cref="DelayAsync"/> records the wait and advances time instantly).
+/// </summary>
 public sealed class ManualClock : TimeProvider
 {
     private readonly Lock _lock = new();
@@ -23,6 +26,14 @@ public sealed class ManualClock : TimeProvider
         lock (_lock)
         {
             return _now;
+        }
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (_lock)
+        {
+            _now += by;
         }
     }
 
