@@ -1,5 +1,6 @@
 using Cake.Frosting;
 using Tfwheel.Reporting;
+using Tfwheel.Verify.Binaries;
 using Tfwheel.Wheels;
 
 namespace Tfwheel.Tasks;
@@ -21,7 +22,8 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
                 archs: List(options.Value("require-archs")),
                 allowUniversal: options.Value("allow-universal") is null ? null : options.Flag("allow-universal"),
                 requireFrameworks: List(options.Value("require-frameworks")),
-                maxSizeMb: int.TryParse(options.Value("max-size-mb"), out var mb) ? mb : null);
+                maxSizeMb: int.TryParse(options.Value("max-size-mb"), out var mb) ? mb : null,
+                cpus: List(options.Value("cpu"))?.Select(c => CpuTargets.Parse(c).Name).ToList());
         var report = await WheelVerifier.VerifyAsync(wheel, requirements, context.Cancellation);
 
         using var text = new StringWriter();
