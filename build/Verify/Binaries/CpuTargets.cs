@@ -45,8 +45,16 @@ public static class CpuTargets
 
     public static IReadOnlyCollection<string> Names => Known.Keys;
 
-    /// <summary>The platform's baseline: x86-64 for x86_64, apple-m1 for macOS arm64, armv8-a for Linux aarch64.</summary>
-    public static string DefaultFor(string os, string arch) => IsaFeatures.ForArch(arch) == IsaFeatures.X86 ? "x86-64" : os == "macos" || arch.StartsWith("arm64", StringComparison.Ordinal) ? "apple-m1" : "armv8-a";
+    /// <summary>
+    /// The platform's baseline: x86-64 for Linux x86_64, x86-64-v2 for macOS x86_64 (Rosetta 2 translates up to
+    /// SSE4.2 and POPCNT, and Rust and clang target Penryn-or-later Macs by default), apple-m1 for macOS
+    /// arm64, armv8-a for Linux aarch64.
+    /// </summary>
+    public static string DefaultFor(string os, string arch)
+    {
+        var macho = os == "macos" || arch.StartsWith("arm64", StringComparison.Ordinal) || arch == "x86_64h";
+        return IsaFeatures.ForArch(arch) == IsaFeatures.X86 ? (macho ? "x86-64-v2" : "x86-64") : macho ? "apple-m1" : "armv8-a";
+    }
 
     /// <exception cref="UsageException">An unknown name or feature.</exception>
     public static CpuTarget Parse(string spec)

@@ -15,7 +15,7 @@ public static class IsaCheck
     {
         foreach (var slice in binary.Slices)
         {
-            if (slice.Isa is not { } isa || CpuTargets.For(requirements.Cpus, requirements.Os, slice.Arch) is not { } cpu)
+            if (slice.Isa is not { } isa || CpuTargets.For(requirements.Cpus, binary.IsMachO ? "macos" : "linux", slice.Arch) is not { } cpu)
             {
                 continue;
             }
