@@ -40,7 +40,7 @@ internal static class A64Classifier
         0b0010 => Sve,
         0b1010 or 0b1011 => System(w),
         0b0100 or 0b0110 or 0b1100 or 0b1110 => LoadStore(w),
-        0b0101 or 0b1101 => (w & 0x7FE0_F000) == 0x1AC0_4000 ? Crc : 0,
+        0b0101 or 0b1101 => (w & 0x7FE0_E000) == 0x1AC0_4000 ? Crc : 0,
         0b0111 or 0b1111 => SimdFp(w),
         _ => 0,
     };
