@@ -15,7 +15,7 @@ public sealed record BuildOptions
     public static IReadOnlyList<string> Known { get; } =
     [
         "recipe", "set", "python", "format", "wheel", "source-dir", "artifacts-dir", "workloads", "system-site-packages",
-        "require-archs", "allow-universal", "require-frameworks", "max-size-mb", "allow-unverified", "replace-assets", "source",
+        "require-archs", "allow-universal", "cpu", "require-frameworks", "max-size-mb", "allow-unverified", "replace-assets", "source",
     ];
 
     /// <summary>The Cake host's options (Cake.Cli), which a run may also carry.</summary>
@@ -49,6 +49,9 @@ public sealed record BuildOptions
     public IReadOnlyList<string>? RequireArchs { get; init; }
 
     public bool? AllowUniversal { get; init; }
+
+    /// <summary>--cpu=NAME[,NAME]: the CPU Verify's instruction-set audit holds the binaries to.</summary>
+    public IReadOnlyList<string>? Cpus { get; init; }
 
     public IReadOnlyList<string>? RequireFrameworks { get; init; }
 
@@ -89,6 +92,7 @@ public sealed record BuildOptions
             SystemSitePackages = Flag("system-site-packages", Last("system-site-packages")) ?? false,
             RequireArchs = List("require-archs", Last("require-archs")),
             AllowUniversal = Flag("allow-universal", Last("allow-universal")),
+            Cpus = List("cpu", Last("cpu")),
             RequireFrameworks = List("require-frameworks", Last("require-frameworks")),
             MaxSizeMb = PositiveInt("max-size-mb", Last("max-size-mb")),
             AllowUnverified = Flag("allow-unverified", Last("allow-unverified")) ?? false,

@@ -2,6 +2,7 @@ using Cake.Frosting;
 using Tfwheel.Pipeline;
 using Tfwheel.Reporting;
 using Tfwheel.Verify;
+using Tfwheel.Verify.Binaries;
 
 namespace Tfwheel.Tasks;
 
@@ -22,7 +23,8 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
                 archs: options.RequireArchs,
                 allowUniversal: options.AllowUniversal,
                 requireFrameworks: options.RequireFrameworks,
-                maxSizeMb: options.MaxSizeMb);
+                maxSizeMb: options.MaxSizeMb,
+                cpus: options.Cpus?.Select(c => CpuTargets.Parse(c).Name).ToList());
         var report = await WheelVerifier.VerifyAsync(wheel, requirements, context.Cancellation);
 
         using var text = new StringWriter();

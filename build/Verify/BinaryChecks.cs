@@ -23,6 +23,7 @@ public static class BinaryChecks
             findings.AddRange(ArchitectureCheck.Check(binary, requirements));
             findings.AddRange(MinimumOsCheck.Check(binary, requirements).Distinct());
             findings.AddRange(LinkageCheck.Check(binary, files));
+            findings.AddRange(Verify.IsaCheck.Check(binary, requirements));
             if (requirements is { Os: "linux", MinOs: not null } && binary.Format == NativeBinary.Elf)
             {
                 findings.AddRange(NotBundled(binary, files));

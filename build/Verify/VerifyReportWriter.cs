@@ -21,7 +21,8 @@ public static class VerifyReportWriter
         output.WriteLine($"  requires: {report.Requirements.Os} {string.Join(",", report.Requirements.Archs)}"
             + (report.Requirements.MinOs is { } m ? $" min {m}" : "")
             + (report.Requirements.AllowUniversal ? ", universal allowed" : "")
-            + (report.Requirements.RequireFrameworks.Count > 0 ? ", frameworks " + string.Join(",", report.Requirements.RequireFrameworks) : ""));
+            + (report.Requirements.RequireFrameworks.Count > 0 ? ", frameworks " + string.Join(",", report.Requirements.RequireFrameworks) : "")
+            + (report.Requirements.Cpus.Count > 0 ? ", cpu " + string.Join(",", report.Requirements.Cpus) : ""));
         output.WriteLine();
         BinaryTable.Write(report.Binaries, output);
         WriteFindings(report.Findings, w.File, output);
@@ -87,6 +88,7 @@ public static class VerifyReportWriter
             j.WriteString("minOs", b.MinOs);
             WriteStrings(j, "libraries", b.Libraries);
             WriteStrings(j, "rpaths", b.Rpaths);
+            Verify.IsaJson.Write(j, b);
             j.WriteEndObject();
         }
 

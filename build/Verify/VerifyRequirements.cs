@@ -22,6 +22,9 @@ public sealed record VerifyRequirements(string Os, IReadOnlyList<string> Archs, 
 
     public int MaxSizeMb { get; init; } = DefaultMaxSizeMb;
 
+    /// <summary>CPU names (Verify.Binaries.CpuTargets), at most one per architecture family; empty: each platform's baseline.</summary>
+    public IReadOnlyList<string> Cpus { get; init; } = [];
+
     public static VerifyRequirements FromRecipe(Recipe recipe)
     {
         var target = recipe.Target;
@@ -53,9 +56,11 @@ public sealed record VerifyRequirements(string Os, IReadOnlyList<string> Archs, 
 
     /// <summary>Applies command-line options (null: keep what the recipe or tag said).</summary>
     public VerifyRequirements WithOverrides(
-        IReadOnlyList<string>? archs = null, bool? allowUniversal = null, IReadOnlyList<string>? requireFrameworks = null, int? maxSizeMb = null) =>
+        IReadOnlyList<string>? archs = null, bool? allowUniversal = null, IReadOnlyList<string>? requireFrameworks = null, int? maxSizeMb = null,
+        IReadOnlyList<string>? cpus = null) =>
         this with
         {
+            Cpus = cpus?.Concat(Cpus).ToList() ?? Cpus,
             Archs = archs ?? Archs,
             AllowUniversal = allowUniversal ?? AllowUniversal,
             RequireFrameworks = requireFrameworks ?? RequireFrameworks,

@@ -40,4 +40,7 @@ public sealed record BinarySlice
 
     /// <summary>ELF: the highest version needed per prefix ("GLIBC_" -> 2.28, "GLIBCXX_" -> 3.4.22), from .gnu.version_r.</summary>
     public IReadOnlyDictionary<string, Version> VersionNeeds { get; init; } = new Dictionary<string, Version>();
+
+    /// <summary>x86-64 and arm64: what the code needs from the CPU (null for other architectures).</summary>
+    public Verify.Binaries.IsaUsage? Isa { get; init; }
 }

@@ -10,9 +10,13 @@ namespace Tfwheel.Verify.Binaries;
 /// </summary>
 internal sealed class ByteRangeTap
 {
+    /// <summary>Receives a streamed range's bytes; <paramref name="offset"/> counts from the range's start.</summary>
+    public delegate void ChunkSink(long offset, ReadOnlySpan<byte> bytes);
+
     private readonly List<PendingRange> pending = [];
     private readonly List<PatternWatch> watches = [];
     private readonly List<string> missed = [];
+    private readonly List<StreamedRange> streams = [];
     private byte[] prefix = [];
     private int prefixLength;
     private long prefixLimit;
@@ -73,6 +77,32 @@ internal sealed class ByteRangeTap
         }
     }
 
+    /// <summary>Hand bytes [start, start+length) to <paramref name="sink"/> chunk by chunk as they stream past, never buffered; then call <paramref name="onEnd"/>.</summary>
+    public void Stream(long start, long length, ChunkSink sink, Action onEnd, string what)
+    {
+        // Bytes already gone by come from the retained prefix when it holds them all, else they are skipped (the sink sees a later first offset).
+        var end = start + length;
+        var from = start;
+        if (start < position)
+        {
+            var passed = Math.Min(position, end);
+            from = passed;
+            if (prefixLength >= passed)
+            {
+                sink(0, prefix.AsSpan((int)start, (int)(passed - start)));
+            }
+        }
+
+        if (from >= end)
+        {
+            onEnd();
+            return;
+        }
+
+        var shift = from - start;
+        streams.Add(new StreamedRange(from, end, (o, b) => sink(o + shift, b), onEnd, what));
+    }
+
     public void Feed(ReadOnlySpan<byte> chunk)
     {
         var chunkStart = position;
@@ -109,6 +139,7 @@ internal sealed class ByteRangeTap
         }
 
         watches.RemoveAll(w => w.Done || w.End <= chunkEnd);
+        FeedStreams(chunk, chunkStart, chunkEnd);
         position = chunkEnd;
     }
 
@@ -122,6 +153,33 @@ internal sealed class ByteRangeTap
 
         pending.Clear();
         watches.Clear();
+        foreach (var stream in streams)
+        {
+            missed.Add($"{stream.What} (bytes {stream.Start}..{stream.End}) runs past the end of the file at {position}");
+            stream.OnEnd();
+        }
+
+        streams.Clear();
+    }
+
+    private void FeedStreams(ReadOnlySpan<byte> chunk, long chunkStart, long chunkEnd)
+    {
+        for (var i = 0; i < streams.Count; i++)
+        {
+            var s = streams[i];
+            var from = Math.Max(s.Start, chunkStart);
+            var to = Math.Min(s.End, chunkEnd);
+            if (to > from)
+            {
+                s.Sink(from - s.Start, chunk.Slice((int)(from - chunkStart), (int)(to - from)));
+            }
+
+            if (s.End <= chunkEnd)
+            {
+                streams.RemoveAt(i--);
+                s.OnEnd();
+            }
+        }
     }
 
     private void Deliver() => Feed([]);
@@ -143,6 +201,8 @@ internal sealed class ByteRangeTap
         chunk[..take].CopyTo(prefix.AsSpan(prefixLength));
         prefixLength += take;
     }
+
+    private sealed record StreamedRange(long Start, long End, ChunkSink Sink, Action OnEnd, string What);
 
     private sealed class PendingRange(long start, byte[] buffer, Action<byte[]> onComplete, string what)
     {

@@ -22,6 +22,7 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
     private BinarySlice? slice;
     private string? interpreter;
     private string? soname;
+    private ElfIsaScan? isa;
 
     public BinarySlice? Slice => slice is null ? null : slice with
     {
@@ -30,6 +31,7 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
         Libraries = needed,
         Rpaths = rpaths,
         VersionNeeds = versionNeeds,
+        Isa = isa?.Result(),
     };
 
     public void Start()
@@ -50,6 +52,8 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
         var is64 = elfClass == 64;
         var machine = Bytes.U16(h, 18, big);
         slice = new BinarySlice { Arch = ElfMachines.Name(machine), ElfClass = elfClass, LittleEndian = !big };
+        isa = ElfIsaScan.For(tap, fileLength, slice.Arch, is64, big);
+        isa?.Header(h);
         var phoff = is64 ? Bytes.U64(h, 0x20, big) : Bytes.U32(h, 0x1C, big);
         var phentsize = Bytes.U16(h, is64 ? 0x36 : 0x2A, big);
         var phnum = Bytes.U16(h, is64 ? 0x38 : 0x2C, big);
@@ -80,12 +84,17 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
             var fileSize = is64 ? Bytes.U64(t, at + 32, big) : Bytes.U32(t, at + 16, big);
             switch (type)
             {
-                case 1: loads.Add((offset, vaddr, fileSize)); break;
+                case 1:
+                    loads.Add((offset, vaddr, fileSize));
+                    isa?.Load(offset, vaddr, fileSize, is64 ? Bytes.U32(t, at + 4, big) : 0);
+                    break;
                 case 2: dynamic = (offset, fileSize); break;
                 case 3: interp = (offset, fileSize); break;
+                case 0x6474e550: isa?.EhFrameHeader(offset, vaddr, fileSize); break;
             }
         }
 
+        isa?.Begin();
         if (interp is { } i2 && InFile(i2.Offset, 1))
         {
             tap.Request((long)i2.Offset, (int)Math.Min(i2.Size, 4096UL), b => interpreter = Bytes.CString(b, 0), "PT_INTERP");
@@ -121,6 +130,7 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
         strSize = (int)Math.Min(strSize, fileLength - (long)strOffset);
         tap.Request((long)strOffset, strSize, strings =>
         {
+            isa?.Dynamic(b, strings, FileOffset);
             soname = tags.SoName is { } s ? Bytes.CString(strings, (long)s) : null;
             needed.AddRange(tags.Needed.Select(n => new LinkedLibrary(Bytes.CString(strings, (long)n), "needed")));
             var path = tags.RunPath ?? tags.RPath;

@@ -33,7 +33,7 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
     };
 
     public IReadOnlyList<BinarySlice> Slices =>
-        slices.Values.Where(s => s.Slice is not null).Select(s => s.Slice! with { UsesNewLapack = s.NewLapack }).ToList();
+        slices.Values.Where(s => s.Slice is not null).Select(s => s.Slice! with { UsesNewLapack = s.NewLapack, Isa = s.Isa?.Result() }).ToList();
 
     public void StartThin() => StartSlice(0, fileLength);
 
@@ -125,6 +125,8 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
         {
             var parsed = MachOLoadCommands.Parse(commands, ncmds, big, arch);
             result.Slice = parsed.Slice;
+            result.Isa = MachOIsaScan.For(tap, start, length, arch, is64, big);
+            result.Isa?.Start(commands, ncmds);
             if (parsed.StringTableSize > 0 && parsed.StringTableOffset + parsed.StringTableSize <= length)
             {
                 tap.Watch(start + parsed.StringTableOffset, parsed.StringTableSize, NewLapack, () => result.NewLapack = true);
@@ -137,5 +139,7 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
         public BinarySlice? Slice { get; set; }
 
         public bool NewLapack { get; set; }
+
+        public MachOIsaScan? Isa { get; set; }
     }
 }

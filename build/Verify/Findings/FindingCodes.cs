@@ -62,6 +62,10 @@ public static class FindingCodes
     // Native binaries: code signature.
     public const string Arm64Unsigned = "sign.arm64-unsigned";
 
+    // Native binaries: instruction set (the audit of the code against the target cpu).
+    public const string IsaBaselineAboveCpu = "isa.baseline-above-cpu";
+    public const string IsaDispatched = "isa.dispatched-above-cpu";
+
     // Native binaries: unreadable.
     public const string BinaryMalformed = "binary.malformed";
 

@@ -21,7 +21,7 @@ public sealed class VerifyReportWriterTests : IDisposable
         Assert.False(root.GetProperty("ok").GetBoolean());
         Assert.Equal(["file", "name", "version", "tags", "sizeBytes", "files"], root.GetProperty("wheel").EnumerateObject().Select(p => p.Name));
         var binary = root.GetProperty("binaries").EnumerateArray().Single(b => b.GetProperty("path").GetString() == "t/fsevents.so");
-        Assert.Equal(["path", "format", "archs", "minOs", "libraries", "rpaths"], binary.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["path", "format", "archs", "minOs", "libraries", "rpaths", "baselineFeatures", "dispatchedFeatures", "isa"], binary.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["x86_64", "arm64"], binary.GetProperty("archs").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("mach-o-fat", binary.GetProperty("format").GetString());
         var finding = root.GetProperty("findings").EnumerateArray().First();

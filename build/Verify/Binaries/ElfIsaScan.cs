@@ -1,0 +1,118 @@
+namespace Tfwheel.Verify.Binaries;
+
+/// <summary>
+/// The instruction-set audit of one ELF file while it streams (64-bit little-endian x86-64 and AArch64
+/// only). Code: every PT_LOAD with PF_X, decoded as it passes. Functions: .dynsym through DT_SYMTAB (it
+/// lies in the retained prefix, before the dynamic section) and .symtab when the section headers and the
+/// symbol and string tables sit in the file's last <see cref="MaxTail"/> bytes after the loaded segments
+/// (the usual layout: .symtab, .strtab, .shstrtab, then the section headers); a larger .symtab (debug
+/// builds) is skipped and .dynsym alone names the functions.
+/// </summary>
+internal sealed class ElfIsaScan(ByteRangeTap tap, long fileLength, string arch)
+{
+    public const int MaxTail = 8 << 20;
+    private const int MaxDynsym = 16 << 20;
+
+    private readonly CodeAudit audit = CodeAudit.For(arch)!;
+    private readonly FunctionTable functions = new();
+    private readonly List<(ulong Offset, ulong Vaddr, ulong Size)> code = [];
+    private ulong loadedEnd;
+    private ulong sectionHeaders;
+    private int sectionCount;
+    private byte[]? tail;
+    private long tailStart;
+    private IsaUsage? result;
+
+    /// <summary>Null when the audit does not apply (another architecture, 32-bit, big-endian).</summary>
+    public static ElfIsaScan? For(ByteRangeTap tap, long fileLength, string arch, bool is64, bool big) =>
+        is64 && !big && CodeAudit.For(arch) is not null ? new ElfIsaScan(tap, fileLength, arch) : null;
+
+    public void Header(byte[] h)
+    {
+        sectionHeaders = Bytes.U64(h, 0x28, false);
+        sectionCount = Bytes.U16(h, 0x3C, false);
+    }
+
+    /// <summary>One PT_LOAD program header (p_flags bit 0 is PF_X).</summary>
+    public void Load(ulong offset, ulong vaddr, ulong fileSize, uint flags)
+    {
+        if (offset > (ulong)fileLength || fileSize > (ulong)fileLength - offset)
+        {
+            return;
+        }
+
+        loadedEnd = Math.Max(loadedEnd, offset + fileSize);
+        if ((flags & 1) != 0 && fileSize > 0)
+        {
+            code.Add((offset, vaddr, fileSize));
+        }
+    }
+
+    /// <summary>PT_GNU_EH_FRAME: .eh_frame_hdr's sorted table holds the start of every function with unwind information.</summary>
+    public void EhFrameHeader(ulong offset, ulong vaddr, ulong fileSize)
+    {
+        if (offset < (ulong)fileLength && fileSize >= 12 && fileSize <= (ulong)fileLength - offset)
+        {
+            tap.Request((long)offset, (int)Math.Min(fileSize, (ulong)MaxDynsym), b => ElfSymbols.ReadEhFrameHeader(b, vaddr, functions), ".eh_frame_hdr");
+        }
+    }
+
+    /// <summary>All program headers are read: ask for the code and the tail.</summary>
+    public void Begin()
+    {
+        foreach (var (offset, vaddr, size) in code.OrderBy(c => c.Offset))
+        {
+            audit.Stream(tap, (long)offset, vaddr, (long)size, "executable segment");
+        }
+
+        tailStart = Math.Max((long)loadedEnd, fileLength - MaxTail);
+        if (sectionHeaders > 0 && sectionCount > 0 && (long)sectionHeaders >= tailStart && tailStart < fileLength)
+        {
+            tap.Request(tailStart, (int)(fileLength - tailStart), b => tail = b, "ELF section headers and symbol table");
+        }
+    }
+
+    /// <summary>The dynamic section and its string table arrived: read .dynsym (DT_SYMTAB up to DT_STRTAB, which follows it).</summary>
+    public void Dynamic(byte[] dynamic, byte[] strings, Func<ulong, ulong?> fileOffset)
+    {
+        ulong? symtab = null, strtab = null;
+        for (var at = 0; at + 16 <= dynamic.Length; at += 16)
+        {
+            var tag = Bytes.U64(dynamic, at, false);
+            var value = Bytes.U64(dynamic, at + 8, false);
+            if (tag == 0)
+            {
+                break;
+            }
+
+            symtab = tag == 6 ? value : symtab;
+            strtab = tag == 5 ? value : strtab;
+        }
+
+        if (symtab is not { } s || strtab is not { } t || t <= s || fileOffset(s) is not { } offset)
+        {
+            return;
+        }
+
+        var size = (int)Math.Min(Math.Min(t - s, (ulong)MaxDynsym), (ulong)tap.Available((long)offset, fileLength));
+        var table = functions.Strings(strings);
+        tap.Request((long)offset, size / 24 * 24, symbols => ElfSymbols.Read(symbols, table, strings, functions), ".dynsym");
+    }
+
+    public IsaUsage Result()
+    {
+        if (result is not null)
+        {
+            return result;
+        }
+
+        if (tail is not null)
+        {
+            ElfSymbols.ReadSymtab(tail, tailStart, (long)sectionHeaders, sectionCount, functions);
+            tail = null;
+        }
+
+        result = IsaAttribution.Build(audit, functions, IsaFeatures.ForArch(arch)!.Family);
+        return result;
+    }
+}

@@ -1,0 +1,106 @@
+namespace Tfwheel.Verify.Binaries;
+
+/// <summary>
+/// Joins what the decoder saw (<see cref="FeatureRuns"/>) with the functions the binary names
+/// (<see cref="FunctionTable"/>) and classes each feature with <see cref="DispatchRule"/>. Runs outside
+/// every named function (data decoded as code in a segment that mixes both) are ignored when functions are known.
+/// </summary>
+internal static class IsaAttribution
+{
+    public const int MaxExamples = 3;
+    private const ulong BlockSize = 4096;
+
+    public static IsaUsage Build(CodeAudit audit, FunctionTable functions, string family)
+    {
+        var vocabulary = family == IsaFeatures.X86.Family ? IsaFeatures.X86 : IsaFeatures.Arm64;
+        var runs = audit.Runs.Sorted();
+        var named = functions.Extents(a => RangeEnd(audit.Ranges, a)).Where(e => e.End > e.Start).ToList();
+        var covered = named.Sum(e => (double)(e.End - e.Start));
+
+        // Functions that cover less than half the code (a stripped library naming only its exports) would hide the rest: use blocks.
+        var blocks = covered < audit.CodeBytes / 2.0;
+        var units = blocks ? Blocks(audit.Ranges) : named;
+        var masks = new ulong[units.Count];
+        var u = 0;
+        foreach (var run in runs)
+        {
+            while (u < units.Count && units[u].End <= run.Start)
+            {
+                u++;
+            }
+
+            for (var k = u; k < units.Count && units[k].Start < run.End; k++)
+            {
+                masks[k] |= run.Mask;
+            }
+        }
+
+        string? cpuCheck = functions.DispatchEvidence;
+        for (var k = 0; k < units.Count && cpuCheck is null; k++)
+        {
+            if ((masks[k] & IsaFeatures.CpuCheck) != 0)
+            {
+                cpuCheck = $"{(family == IsaFeatures.X86.Family ? "CPUID/XGETBV" : "MRS of an ID register")} in {Name(functions, units[k].Start, blocks)}";
+            }
+        }
+
+        var features = new List<FeatureUse>();
+        for (var bit = 0; bit < vocabulary.Names.Count; bit++)
+        {
+            var b = 1UL << bit;
+            var users = Enumerable.Range(0, units.Count).Where(k => (masks[k] & b) != 0).ToList();
+            if (users.Count == 0 || (blocks && audit.InstructionsUsing(bit) < DispatchRule.NoiseFloor))
+            {
+                continue;
+            }
+
+            var names = users.Take(1000).Select(k => Name(functions, units[k].Start, blocks)).ToList();
+            var (baseline, reason) = DispatchRule.Classify(users.Count, units.Count, Groups(users), blocks, cpuCheck, users.Count <= 1000 ? names : []);
+            features.Add(new FeatureUse(vocabulary.Names[bit], audit.InstructionsUsing(bit), users.Count, names.Take(MaxExamples).ToList(), baseline, reason));
+        }
+
+        var kind = blocks ? "4 KiB blocks (no symbols)" : $"functions ({functions.Source})";
+        return new IsaUsage(family, audit.CodeBytes, audit.Instructions, units.Count, kind, features, cpuCheck);
+    }
+
+    /// <summary>Users (unit indexes, ascending) separated by at most <see cref="DispatchRule.GroupGap"/> non-users count as one group.</summary>
+    private static int Groups(List<int> users)
+    {
+        var groups = 0;
+        for (var i = 0; i < users.Count; i++)
+        {
+            groups += i == 0 || users[i] - users[i - 1] > DispatchRule.GroupGap + 1 ? 1 : 0;
+        }
+
+        return groups;
+    }
+
+    private static string Name(FunctionTable functions, ulong start, bool blocks) => blocks ? $"block at 0x{start:x}" : functions.NameOf(start);
+
+    private static ulong RangeEnd(IReadOnlyList<(ulong Start, ulong End)> ranges, ulong address)
+    {
+        foreach (var (start, end) in ranges)
+        {
+            if (address >= start && address < end)
+            {
+                return end;
+            }
+        }
+
+        return address;
+    }
+
+    private static List<(ulong Start, ulong End)> Blocks(IReadOnlyList<(ulong Start, ulong End)> ranges)
+    {
+        var blocks = new List<(ulong, ulong)>();
+        foreach (var (start, end) in ranges.OrderBy(r => r.Start))
+        {
+            for (var at = start; at < end && blocks.Count < FunctionTable.MaxFunctions; at += BlockSize)
+            {
+                blocks.Add((at, Math.Min(end, at + BlockSize)));
+            }
+        }
+
+        return blocks;
+    }
+}

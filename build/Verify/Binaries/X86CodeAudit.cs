@@ -1,0 +1,91 @@
+using Iced.Intel;
+
+namespace Tfwheel.Verify.Binaries;
+
+/// <summary>x86-64 code through Iced's decoder: a window of bytes, decoded up to the last 15 (the longest instruction), the rest carried over.</summary>
+internal sealed class X86CodeAudit : CodeAudit
+{
+    private const int Window = 64 << 10;
+    private const int MaxInstruction = 15;
+    private readonly byte[] buffer = new byte[Window + MaxInstruction];
+    private readonly WindowReader reader;
+    private readonly Decoder decoder;
+    private int filled;
+    private ulong windowAddress;
+
+    public X86CodeAudit()
+    {
+        reader = new WindowReader(buffer);
+        decoder = Decoder.Create(64, reader);
+    }
+
+    public override void EndRange()
+    {
+        DecodeWindow(final: true);
+        filled = 0;
+    }
+
+    protected override void Begin(ulong address)
+    {
+        filled = 0;
+        windowAddress = address;
+    }
+
+    protected override void Decode(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var take = Math.Min(buffer.Length - filled, bytes.Length);
+            bytes[..take].CopyTo(buffer.AsSpan(filled));
+            filled += take;
+            bytes = bytes[take..];
+            if (filled == buffer.Length)
+            {
+                DecodeWindow(final: false);
+            }
+        }
+    }
+
+    private void DecodeWindow(bool final)
+    {
+        var stop = final ? filled : filled - MaxInstruction;
+        reader.Reset(filled);
+        decoder.IP = windowAddress;
+        while (reader.Position < stop)
+        {
+            decoder.Decode(out var instruction);
+            if (instruction.IsInvalid)
+            {
+                RecordInvalid();
+                continue;
+            }
+
+            var code = instruction.Code;
+            Record(instruction.IP, instruction.Length, X86FeatureMap.Mask(code));
+            if (code is Code.Retnq or Code.Retnq_imm16 or Code.Int3 or Code.Ud2 or Code.Jmp_rm64)
+            {
+                Runs.Break();
+            }
+        }
+
+        var consumed = Math.Min(reader.Position, filled);
+        buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+        filled -= consumed;
+        windowAddress += (ulong)consumed;
+    }
+
+    private sealed class WindowReader(byte[] bytes) : CodeReader
+    {
+        private int end;
+
+        public int Position { get; private set; }
+
+        public void Reset(int length)
+        {
+            Position = 0;
+            end = length;
+        }
+
+        public override int ReadByte() => Position < end ? bytes[Position++] : -1;
+    }
+}
