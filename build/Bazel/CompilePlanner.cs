@@ -17,6 +17,9 @@ public static class CompilePlanner
     public const string BuildEventFileName = "bazel-events.json";
     public const string LogFileName = "bazel.log";
 
+    /// <summary>Bazel's JSON trace profile (--profile; gzipped by the .gz name), the Report target's timeline.</summary>
+    public const string ProfileFileName = "bazel-profile.json.gz";
+
     /// <summary>git must never prompt (no terminal, no credentials) and must speak English, because conflict reports are parsed.</summary>
     internal static readonly ImmutableSortedDictionary<string, string> GitEnv =
         ImmutableSortedDictionary.CreateRange<string, string>(StringComparer.Ordinal, [new("GIT_TERMINAL_PROMPT", "0"), new("LC_ALL", "C")]);
@@ -81,7 +84,7 @@ public static class CompilePlanner
     public static CompilePlan PlanCompile(Recipe recipe, BuildPaths paths)
     {
         var bep = Path.Combine(paths.Artifacts, BuildEventFileName);
-        var options = new List<string> { "--build_event_json_file=" + bep };
+        var options = new List<string> { "--build_event_json_file=" + bep, "--profile=" + Path.Combine(paths.Artifacts, ProfileFileName) };
         var wheelTarget = recipe.Tensorflow.UsesWheelTarget;
         if (wheelTarget)
         {
