@@ -28,8 +28,9 @@ public sealed class BuildContext : FrostingContext
         Processes = new ProcessGateway(context.Log);
         Host = HostPlatform.Current;
         Ci = CiEnvironment.From(context.Environment.GetEnvironmentVariables());
+        Settings = ProjectSettings.From(context.Configuration);
         var bazel = context.Environment.GetEnvironmentVariable("BAZEL");
-        _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host, bazel));
+        _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host, bazel, Settings.Recipe));
         _compileHost = new Lazy<CompileHost>(() => CompileHost.Current(Interpreter ?? "python3"));
         _sourceUnchanged = new Lazy<bool>(() =>
             CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation).GetAwaiter().GetResult() is not null);
@@ -47,6 +48,9 @@ public sealed class BuildContext : FrostingContext
     public HostPlatform Host { get; }
 
     public CiEnvironment Ci { get; }
+
+    /// <summary>cake.config's [tfwheel] section: artifacts and work folders, default recipe.</summary>
+    public ProjectSettings Settings { get; }
 
     public Recipe Recipe => _recipe.Value;
 
@@ -83,5 +87,5 @@ public sealed class BuildContext : FrostingContext
 
     public void RecordStage(string stage, TimeSpan duration) => _stageDurations[stage] = duration;
 
-    public BuildPaths Paths => BuildPaths.For(Root, Recipe.Name, Options.SourceDir, Options.ArtifactsDir);
+    public BuildPaths Paths => BuildPaths.For(Root, Recipe.Name, Options.SourceDir, Options.ArtifactsDir, Settings);
 }

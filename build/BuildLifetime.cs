@@ -31,9 +31,9 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
-        if (!info.Successful && context.Ci.GitHubActions && info.ThrownException is { } e)
+        if (!info.Successful && info.ThrownException is { } e)
         {
-            context.Log.InfoText($"::error title=tfwheel::{GitHubActions.Escape(e.GetBaseException().Message)}");
+            ActionsReporter.For(context).Failure(e);
         }
     }
 }

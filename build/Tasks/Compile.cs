@@ -19,5 +19,6 @@ public sealed class Compile : AsyncFrostingTask<BuildContext>
             context.Recipe, context.Paths, context.CompileHost, context.Processes, context.Log,
             ProgressReporter.ForConsole(context.Log), context.StageDurations, context.Cancellation);
         context.Log.InfoText($"Wheel: {result.WheelPath} ({result.WheelSize} bytes, sha256 {result.WheelSha256})");
+        ActionsReporter.For(context).Compile(context.Recipe.Name, result);
     }
 }

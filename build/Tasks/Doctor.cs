@@ -34,6 +34,7 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
             }
         }
 
+        ActionsReporter.For(context).Doctor(report);
         var installedOk = installed?.Ok ?? true;
         if (!report.Ready || !installedOk)
         {

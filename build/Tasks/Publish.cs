@@ -13,8 +13,9 @@ public sealed class Publish : AsyncFrostingTask<BuildContext>, IDryRunnable
 {
     public override async Task RunAsync(BuildContext context)
     {
-        // ReleasePublisher says what it published (tag, URL, writes); nothing to add here.
-        await new ReleasePublisher(context.Log).PublishAsync(Request(context), context.Cancellation);
+        // ReleasePublisher says what it published (tag, URL, writes); GitHub Actions also gets it as a summary.
+        var result = await new ReleasePublisher(context.Log).PublishAsync(Request(context), context.Cancellation);
+        ActionsReporter.For(context).Publish(result);
     }
 
     public async Task DryRunAsync(ICakeContext cakeContext)

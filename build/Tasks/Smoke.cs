@@ -1,5 +1,6 @@
 using Cake.Frosting;
 using Spectre.Console;
+using Tfwheel.Reporting;
 using Tfwheel.Smoke;
 
 namespace Tfwheel.Tasks;
@@ -43,6 +44,7 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
         {
             SmokeTable.Render(report, AnsiConsole.Console);
         }
+        ActionsReporter.For(context).Smoke(report);
         report.EnsurePassed(json);
     }
 }

@@ -40,6 +40,7 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
             VerifyReportWriter.WriteJsonFile(report, context.Paths.VerifyReport);
         }
 
+        ActionsReporter.For(context).Verify(report);
         report.EnsureOk();
     }
 
