@@ -23,6 +23,7 @@ internal static class ReportStyle
         th { background: var(--soft); font-weight: 600; white-space: nowrap; }
         td.num, th.num { text-align: right; white-space: nowrap; }
         td.more { color: var(--muted); font-style: italic; }
+        table.facts td:first-child { white-space: nowrap; width: 1%; color: var(--muted); font-weight: 600; }
         code { font: 12px/1.4 ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, monospace; background: var(--soft); padding: 1px 4px; border-radius: 4px; }
         pre { font: 12px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, monospace; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 10px; overflow: auto; max-height: 480px; }
         .note { color: var(--muted); }
