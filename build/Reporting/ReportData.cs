@@ -1,5 +1,5 @@
-using Tfwheel.Bazel;
 using System.Text.Json;
+using Tfwheel.Bazel;
 
 namespace Tfwheel.Reporting;
 
