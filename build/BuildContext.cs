@@ -9,6 +9,7 @@ using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Publish;
 using Tfwheel.Recipes;
+using Tfwheel.Report;
 using Tfwheel.Reporting;
 
 namespace Tfwheel;
@@ -38,8 +39,9 @@ public sealed class BuildContext : FrostingContext
         Processes = new ProcessGateway(context.Log);
         Host = HostPlatform.Current;
         Ci = CiEnvironment.From(context.Environment.GetEnvironmentVariables());
+        Settings = ProjectSettings.From(context.Configuration);
         var bazel = context.Environment.GetEnvironmentVariable("BAZEL");
-        _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host, bazel));
+        _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host, bazel, Settings.Recipe));
         _compileHost = new Lazy<CompileHost>(() => CompileHost.Current(Interpreter ?? "python3"));
         _sourceUnchanged = new Lazy<bool>(() =>
             CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation).GetAwaiter().GetResult() is not null);
@@ -57,6 +59,9 @@ public sealed class BuildContext : FrostingContext
     public HostPlatform Host { get; }
 
     public CiEnvironment Ci { get; }
+
+    /// <summary>cake.config's [tfwheel] section: artifacts and work folders, default recipe.</summary>
+    public ProjectSettings Settings { get; }
 
     public Recipe Recipe => _recipe.Value;
 
@@ -93,7 +98,7 @@ public sealed class BuildContext : FrostingContext
 
     public void RecordStage(string stage, TimeSpan duration) => _stageDurations[stage] = duration;
 
-    public BuildPaths Paths => BuildPaths.For(Root, Recipe.Name, Options.SourceDir, Options.ArtifactsDir);
+    public BuildPaths Paths => BuildPaths.For(Root, Recipe.Name, Options.SourceDir, Options.ArtifactsDir, Settings);
 
     /// <summary>What Publish (and its preflight in <see cref="BuildLifetime"/>) works from: the recipe's publish settings and the run's flags.</summary>
     public PublishRequest PublishRequest() =>
@@ -102,4 +107,11 @@ public sealed class BuildContext : FrostingContext
             AllowUnverified = Options.AllowUnverified,
             ReplaceAssets = Options.ReplaceAssets,
         };
+
+    /// <summary>
+    /// The run's GitHub Actions reporter. With --format=json stdout is the JSON document alone, so workflow commands
+    /// go to stderr, which the runner reads for them too (actions/runner src/Runner.Worker/Handlers/ScriptHandler.cs:
+    /// both streams feed an OutputManager with the ActionCommandManager).
+    /// </summary>
+    public ActionsReporter Actions => new(Ci, Options.Format == ReportFormat.Json ? Console.Error : Console.Out, Root);
 }

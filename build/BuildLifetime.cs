@@ -3,6 +3,8 @@ using Cake.Frosting;
 using Tfwheel.Publish;
 using Tfwheel.Reporting;
 
+using Tfwheel.Report;
+
 namespace Tfwheel;
 
 /// <summary>
@@ -30,9 +32,9 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
-        if (!info.Successful && context.Ci.GitHubActions && info.ThrownException is { } e)
+        if (!info.Successful && info.ThrownException is { } e)
         {
-            context.Log.InfoText($"::error title=tfwheel::{GitHubActions.Escape(e.GetBaseException().Message)}");
+            context.Actions.Failure(e);
         }
     }
 }

@@ -11,7 +11,8 @@ namespace Tfwheel;
 public static class RecipeResolver
 {
     /// <param name="bazelOverride">The BAZEL environment variable: a bazel or bazelisk to use whatever the recipe says.</param>
-    public static Recipe Resolve(BuildOptions options, string root, HostPlatform host, string? bazelOverride = null)
+    /// <param name="defaultRecipe">cake.config's [tfwheel] recipe, used when --recipe is not given.</param>
+    public static Recipe Resolve(BuildOptions options, string root, HostPlatform host, string? bazelOverride = null, string? defaultRecipe = null)
     {
         var overrides = options.Sets.Select(RecipeOverride.ParseSet).ToList();
         // --python is a version ("3.12": the recipe's python) or an interpreter (a path or command for Smoke
@@ -21,7 +22,7 @@ public static class RecipeResolver
             overrides.Add(new RecipeOverride("--python", "python", python));
         }
 
-        var recipe = RecipeLoader.Load(options.Recipe ?? DefaultFor(host), overrides, Path.Combine(root, "recipes"));
+        var recipe = RecipeLoader.Load(options.Recipe ?? defaultRecipe ?? DefaultFor(host), overrides, Path.Combine(root, "recipes"));
         return string.IsNullOrWhiteSpace(bazelOverride) ? recipe : recipe with { Bazel = recipe.Bazel with { Executable = bazelOverride } };
     }
 

@@ -16,6 +16,9 @@ public static class CompilePlanner
     public const string BuildEventFileName = "bazel-events.json";
     public const string LogFileName = "bazel.log";
 
+    /// <summary>Bazel's JSON trace profile (--profile; gzipped by the .gz name), the Report target's timeline.</summary>
+    public const string ProfileFileName = "bazel-profile.json.gz";
+
     public static ConfigurePlan PlanConfigure(Recipe recipe, BuildPaths paths, CompileHost host)
     {
         var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -47,7 +50,7 @@ public static class CompilePlanner
     public static CompilePlan PlanCompile(Recipe recipe, BuildPaths paths)
     {
         var bep = Path.Combine(paths.Artifacts, BuildEventFileName);
-        var options = new List<string> { "--build_event_json_file=" + bep };
+        var options = new List<string> { "--build_event_json_file=" + bep, "--profile=" + Path.Combine(paths.Artifacts, ProfileFileName) };
         var wheelTarget = recipe.Tensorflow.UsesWheelTarget;
         if (wheelTarget)
         {

@@ -6,11 +6,12 @@ namespace Tfwheel.Files;
 /// <param name="Source">The TensorFlow work tree, .work/src/&lt;recipe&gt; by default.</param>
 public sealed record BuildPaths(string Root, string Artifacts, string Source)
 {
-    public static BuildPaths For(string root, string recipeName, string? sourceDir = null, string? artifactsDir = null) =>
+    /// <param name="settings">cake.config's [tfwheel] artifacts and work folders; the flags win over them.</param>
+    public static BuildPaths For(string root, string recipeName, string? sourceDir = null, string? artifactsDir = null, ProjectSettings? settings = null) =>
         new(
             Path.GetFullPath(root),
-            Path.GetFullPath(artifactsDir ?? Path.Combine(root, "artifacts", recipeName)),
-            Path.GetFullPath(sourceDir ?? Path.Combine(root, ".work", "src", recipeName)));
+            Path.GetFullPath(artifactsDir ?? Path.Combine(root, (settings ?? ProjectSettings.Default).Artifacts, recipeName)),
+            Path.GetFullPath(sourceDir ?? Path.Combine(root, (settings ?? ProjectSettings.Default).Work, "src", recipeName)));
 
     public const string SmokeReportFileName = "smoke.json";
 

@@ -3,6 +3,8 @@ using Tfwheel.Compile;
 using Tfwheel.Pipeline;
 using Tfwheel.Reporting;
 
+using Tfwheel.Report;
+
 namespace Tfwheel.Tasks;
 
 [TaskName("Compile")]
@@ -20,5 +22,6 @@ public sealed class Compile : AsyncFrostingTask<BuildContext>, IFrostingTask
             context.Recipe, context.Paths, context.CompileHost, context.Processes, context.Log,
             ProgressReporter.ForConsole(context.Log), context.StageDurations, context.Cancellation);
         context.Log.InfoText($"Wheel: {result.WheelPath} ({result.WheelSize} bytes, sha256 {result.WheelSha256})");
+        context.Actions.Compile(context.Recipe.Name, result);
     }
 }

@@ -3,6 +3,8 @@ using Tfwheel.Doctor;
 using Tfwheel.Errors;
 using Tfwheel.Reporting;
 
+using Tfwheel.Report;
+
 namespace Tfwheel.Tasks;
 
 [TaskName("Doctor")]
@@ -33,6 +35,7 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
             }
         }
 
+        context.Actions.Doctor(report);
         var installedOk = installed?.Ok ?? true;
         if (!report.Ready || !installedOk)
         {

@@ -4,6 +4,8 @@ using Tfwheel.Cli;
 using Tfwheel.Errors;
 using Tfwheel.Publish;
 
+using Tfwheel.Report;
+
 namespace Tfwheel.Tasks;
 
 [TaskName("Publish")]
@@ -13,8 +15,9 @@ public sealed class Publish : AsyncFrostingTask<BuildContext>, IDryRunnable
 {
     public override async Task RunAsync(BuildContext context)
     {
-        // ReleasePublisher says what it published (tag, URL, writes); nothing to add here.
-        await new ReleasePublisher(context.Log).PublishAsync(context.PublishRequest(), context.Cancellation);
+        // ReleasePublisher says what it published (tag, URL, writes); GitHub Actions also gets it as a summary.
+        var result = await new ReleasePublisher(context.Log).PublishAsync(context.PublishRequest(), context.Cancellation);
+        context.Actions.Publish(result);
     }
 
     public async Task DryRunAsync(ICakeContext cakeContext)

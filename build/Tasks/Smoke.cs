@@ -4,6 +4,8 @@ using Tfwheel.Pipeline;
 using Tfwheel.Reporting;
 using Tfwheel.Smoke;
 
+using Tfwheel.Report;
+
 namespace Tfwheel.Tasks;
 
 [TaskName("Smoke")]
@@ -45,6 +47,7 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
         {
             SmokeTable.Render(report, AnsiConsole.Console);
         }
+        context.Actions.Smoke(report);
         report.EnsurePassed(json);
     }
 }

@@ -4,6 +4,8 @@ using Tfwheel.Reporting;
 using Tfwheel.Verify;
 using Tfwheel.Verify.Binaries;
 
+using Tfwheel.Report;
+
 namespace Tfwheel.Tasks;
 
 [TaskName("Verify")]
@@ -43,6 +45,7 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
             VerifyReportWriter.WriteJsonFile(report, context.Paths.VerifyReport);
         }
 
+        context.Actions.Verify(report);
         report.EnsureOk();
     }
 

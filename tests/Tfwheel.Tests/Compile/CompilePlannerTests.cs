@@ -42,6 +42,7 @@ public class CompilePlannerTests
             [
                 "bazelisk", "--output_user_root=/p/.work/bazel", "build",
                 "--build_event_json_file=/p/artifacts/macos-arm64/bazel-events.json",
+                "--profile=/p/artifacts/macos-arm64/bazel-profile.json.gz",
                 "--repo_env=WHEEL_NAME=tensorflow",
                 "//tensorflow/tools/pip_package:wheel",
             ],
@@ -124,7 +125,7 @@ public class CompilePlannerTests
         var plan = CompilePlanner.PlanCompile(LinuxX86, paths);
 
         Assert.Equal(
-            ["bazel", "build", "--build_event_json_file=/p/artifacts/linux-x86_64/bazel-events.json", "//tensorflow/tools/pip_package:build_pip_package"],
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/linux-x86_64/bazel-events.json", "--profile=/p/artifacts/linux-x86_64/bazel-profile.json.gz", "//tensorflow/tools/pip_package:build_pip_package"],
             plan.Build.Argv);
         Assert.Equal(
             ["/p/.work/src/linux-x86_64/bazel-bin/tensorflow/tools/pip_package/build_pip_package", "/p/artifacts/linux-x86_64/pip_package", "--project_name", "tensorflow_cpu"],

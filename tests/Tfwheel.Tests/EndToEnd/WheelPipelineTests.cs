@@ -51,7 +51,8 @@ public sealed class WheelPipelineTests : IAsyncLifetime
     [Fact]
     public async Task Wheel_builds_verifies_and_smoke_tests_and_a_rerun_skips_the_source_stages()
     {
-        var first = await TfwheelProcess.RunAsync(_ws.ProjectRoot, "--target=Wheel", "--recipe=linux-test", "--python=/usr/bin/python3");
+        using var gha = new Reporting.ActionsEnvironment(_ws.ProjectRoot);
+        var first = await TfwheelProcess.RunAsync(_ws.ProjectRoot, gha.Variables, "--target=Wheel", "--recipe=linux-test", "--python=/usr/bin/python3");
 
         var output = TfwheelProcess.Output(first);
         Assert.True(first.ExitCode == 0, output);
@@ -66,6 +67,17 @@ public sealed class WheelPipelineTests : IAsyncLifetime
         Assert.Contains("Patched by tfwheel", File.ReadAllText(Path.Combine(_ws.ProjectRoot, ".work", "src", "linux-test", "PATCHED.txt")));
         Assert.Contains("+ git", output);
         Assert.Contains("+ bazel", output);
+        // On GitHub Actions: Compile's and Smoke's step summaries and the wheel's step outputs.
+        var summary = File.ReadAllText(gha.Summary);
+        Assert.Contains("### Compile: linux-test", summary);
+        Assert.Contains("### Smoke: passed", summary);
+        Assert.Equal(wheel, gha.ReadOutputs()["wheel"]);
+        Assert.Equal(manifest.GetProperty("wheel").GetProperty("sha256").GetString(), gha.ReadOutputs()["sha256"]);
+
+        // The report draws the real Bazel profile Compile kept.
+        var report = await TfwheelProcess.RunAsync(_ws.ProjectRoot, "--target=Report", "--recipe=linux-test");
+        Assert.True(report.ExitCode == 0, TfwheelProcess.Output(report));
+        Assert.Contains("Executing genrule //tensorflow/tools/pip_package:wheel", File.ReadAllText(Path.Combine(artifacts, "report.html")));
 
         var second = await TfwheelProcess.RunAsync(_ws.ProjectRoot, "--target=Wheel", "--recipe=linux-test", "--python=/usr/bin/python3");
 

@@ -34,7 +34,7 @@ public class BuiltInRecipePlanTests
         var (plan, _) = PlanFor(name);
 
         Assert.Equal(
-            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", "--repo_env=WHEEL_NAME=tensorflow", "//tensorflow/tools/pip_package:wheel"],
+            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", $"--profile=/p/artifacts/{name}/bazel-profile.json.gz", "--repo_env=WHEEL_NAME=tensorflow", "//tensorflow/tools/pip_package:wheel"],
             BazelArgv(plan));
         Assert.Equal($"/p/artifacts/{name}/{wheel}", plan.Artifacts["wheel"]);
     }
@@ -45,7 +45,7 @@ public class BuiltInRecipePlanTests
         var (plan, _) = PlanFor("macos-arm64-tf216");
 
         Assert.Equal(
-            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-arm64-tf216/bazel-events.json", "//tensorflow/tools/pip_package:build_pip_package"],
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-arm64-tf216/bazel-events.json", "--profile=/p/artifacts/macos-arm64-tf216/bazel-profile.json.gz", "//tensorflow/tools/pip_package:build_pip_package"],
             BazelArgv(plan));
         var package = Assert.Single(plan.Steps, s => s.Argv.Count > 0 && s.Argv[0].EndsWith("/build_pip_package", StringComparison.Ordinal));
         Assert.Equal(["/p/.work/src/macos-arm64-tf216/bazel-bin/tensorflow/tools/pip_package/build_pip_package", "/p/artifacts/macos-arm64-tf216/pip_package", "--project_name", "tensorflow"], package.Argv);

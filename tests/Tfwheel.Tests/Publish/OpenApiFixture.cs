@@ -26,7 +26,7 @@ public static class OpenApiFixture
             var tgz = Path.Combine(cache, $"octokit-openapi-{Version}.tgz");
             if (!File.Exists(tgz))
             {
-                throw new InvalidOperationException($"{tgz} is missing. Fetch the fixture: run .ci/fetch-openapi (npm pack @octokit/openapi@{Version} into tests/.cache/).");
+                throw RequiredTool.Missing($"the OpenAPI fixture {tgz}", ".ci/fetch-openapi");
             }
 
             var hash = "sha512-" + Convert.ToBase64String(SHA512.HashData(File.ReadAllBytes(tgz)));
@@ -94,5 +94,5 @@ public static class OpenApiFixture
         _ => [],
     };
 
-    private static string CacheDirectory() => Directory.CreateDirectory(Path.Combine(ProjectFiles.Root, "tests", ".cache")).FullName;
+    private static string CacheDirectory() => Directory.CreateDirectory(TestCache.Root).FullName;
 }

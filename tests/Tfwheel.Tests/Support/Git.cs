@@ -7,7 +7,7 @@ public static class Git
 {
     public static async Task<string> RunAsync(string cwd, params string[] args)
     {
-        var spec = new ProcessSpec("git", ["-c", "user.name=tfwheel tests", "-c", "user.email=tests@tfwheel.invalid", "-c", "init.defaultBranch=main", .. args])
+        var spec = new ProcessSpec(RequiredTool.Find("git", "apt-get install git"), ["-c", "user.name=tfwheel tests", "-c", "user.email=tests@tfwheel.invalid", "-c", "init.defaultBranch=main", .. args])
         {
             WorkingDirectory = cwd,
             Echo = false,

@@ -24,6 +24,7 @@ public sealed class NginxWebDav : IAsyncDisposable
 
     public static async Task<NginxWebDav> StartAsync()
     {
+        RequiredTool.Find("nginx", "apt-get install nginx libnginx-mod-http-dav-ext");
         var nginx = new NginxWebDav();
         Directory.CreateDirectory(nginx.CacheRoot);
         Directory.CreateDirectory(nginx._dir.Combine("body"));

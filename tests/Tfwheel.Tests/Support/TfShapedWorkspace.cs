@@ -37,6 +37,7 @@ public sealed class TfShapedWorkspace : IAsyncDisposable
 
     public static async Task<TfShapedWorkspace> CreateAsync(string version = "2.20.0")
     {
+        RequiredTool.Find("bazel", "apt-get install bazel-bootstrap");
         var ws = new TfShapedWorkspace(version);
         CopyDirectory(ProjectFiles.Fixture("tf-shaped"), ws.Origin);
         File.WriteAllText(Path.Combine(ws.Origin, "tensorflow", "tf_version.bzl"), $"\"\"\"The version the tree builds.\"\"\"\n\nTF_VERSION = \"{version}\"\n");

@@ -61,9 +61,9 @@ internal static partial class LlvmReader
 
     private static string Run(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Support.RequiredTool.Find(program, "apt-get install llvm-15")) { RedirectStandardOutput = true, RedirectStandardError = true };
         args.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start; install llvm-15 (see .ci/run).");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start; install llvm-15 (see tests/run).");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();

@@ -101,7 +101,7 @@ public sealed class NativeBinaryScannerTests
         var source = dir.Combine("t.c");
         var library = dir.Combine("libt.so");
         File.WriteAllText(source, "#include <stdio.h>\n#include <math.h>\nint f(double x) { printf(\"%f\", sqrt(x)); return 0; }\n");
-        var gcc = System.Diagnostics.Process.Start("gcc", ["-shared", "-fPIC", "-o", library, source, "-lm", "-Wl,-rpath,$ORIGIN/../lib"])!;
+        var gcc = System.Diagnostics.Process.Start(Support.RequiredTool.Find("gcc", "apt-get install gcc libc6-dev"), ["-shared", "-fPIC", "-o", library, source, "-lm", "-Wl,-rpath,$ORIGIN/../lib"])!;
         gcc.WaitForExit();
         Assert.True(gcc.ExitCode == 0, "gcc failed; install gcc (see .ci/run)");
 

@@ -30,11 +30,10 @@ internal static class NpmFixtures
     /// <summary>The fixture's absolute path; throws with the remedy when the cache was not fetched.</summary>
     public static string PathOf(string relative)
     {
-        var path = Path.Combine(ProjectFiles.Root, "tests", ".cache", "npm", relative);
+        var path = Path.Combine(TestCache.Root, "npm", relative);
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException(
-                $"npm fixture {path} is missing: run tests/fixtures/npm/fetch.sh (it fetches pinned packages into tests/.cache/npm; .ci/run does this on CI).");
+            throw RequiredTool.Missing($"npm fixture {path}", "tests/fixtures/npm/fetch.sh");
         }
 
         return path;
