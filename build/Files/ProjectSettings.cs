@@ -1,7 +1,7 @@
 using Cake.Core.Configuration;
 using Tfwheel.Errors;
 
-namespace Tfwheel;
+namespace Tfwheel.Files;
 
 /// <summary>
 /// The project's own settings in cake.config, section [tfwheel], read through Cake's configuration. As for
