@@ -9,9 +9,7 @@ public sealed record RunSummary(string Wheel, long Size, string Sha256, string V
 {
     public static RunSummary Read(string wheel, BuildPaths paths)
     {
-        using var stream = File.OpenRead(wheel);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return new RunSummary(wheel, stream.Length, sha, Verdict(paths.VerifyReport), Verdict(paths.SmokeReport));
+        return new RunSummary(wheel, new FileInfo(wheel).Length, Hashing.Sha256File(wheel), Verdict(paths.VerifyReport), Verdict(paths.SmokeReport));
     }
 
     public string ToText() =>

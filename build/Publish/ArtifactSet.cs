@@ -58,12 +58,11 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
 
     private static async Task<LocalAsset> HashAsync(string path, CancellationToken ct)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, ct);
+        var hash = await Hashing.Sha256FileAsync(path, ct);
         var name = Path.GetFileName(path);
         var type = name.EndsWith(".json", StringComparison.Ordinal) ? "application/json"
             : name.EndsWith(".whl", StringComparison.Ordinal) ? "application/zip"
             : "text/plain";
-        return new LocalAsset(name, path, stream.Length, Convert.ToHexStringLower(hash), type);
+        return new LocalAsset(name, path, new FileInfo(path).Length, hash, type);
     }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Tfwheel.Files;
+
 namespace Tfwheel.Recipes;
 
 /// <summary>
@@ -85,8 +87,7 @@ public static class RecipeJson
     /// </summary>
     public static string Sha256(Recipe recipe)
     {
-        var text = Serialize(recipe with { Files = [] });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return Hashing.Sha256Text(Serialize(recipe with { Files = [] }));
     }
 
     private static JsonObject Bazel(BazelSettings bazel) => new()
