@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cake.Core.Diagnostics;
 using Tfwheel.Artifacts;
 using Tfwheel.Errors;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
@@ -10,7 +11,7 @@ namespace Tfwheel.Bazel;
 
 /// <summary>
 /// Compile: the one planned bazel build, then (TF &lt;= 2.16) the built build_pip_package script; the
-/// wheel is checked against the recipe's platform tag and copied into artifacts/&lt;recipe&gt;/.
+/// wheel is checked against the tag bazel gives the target (TargetWheelTags.Built: linux_&lt;arch&gt; on Linux) and copied into artifacts/&lt;recipe&gt;/.
 /// </summary>
 public static class WheelCompiler
 {
@@ -33,11 +34,13 @@ public static class WheelCompiler
 
         var built = FindWheel(plan.WheelDirectory, recipe);
         var tag = WheelFileName.PlatformTag(Path.GetFileName(built));
-        if (tag != recipe.Target.PlatformTag)
+        var expected = TargetWheelTags.Built(recipe.Target);
+        if (tag != expected)
         {
             throw new StepFailedException(
-                $"Compile: bazel built {Path.GetFileName(built)}, whose platform tag is {tag}, but recipe '{recipe.Name}' targets {recipe.Target.PlatformTag}. " +
-                "Check target.arch and target.min-os against the bazel configs (macOS: MACOSX_DEPLOYMENT_TARGET / --macos_minimum_os; Linux: the manylinux tag needs an auditwheel-style retag).",
+                $"Compile: bazel built {Path.GetFileName(built)}, whose platform tag is {tag}, but recipe '{recipe.Name}' expects bazel's {expected}" +
+                (TargetWheelTags.NeedsRepair(recipe.Target) ? $" (Repair retags it {TargetWheelTags.Final(recipe.Target)} later)" : "") + ". " +
+                "Check target.arch and target.min-os against the bazel configs (macOS: MACOSX_DEPLOYMENT_TARGET / --macos_minimum_os; Linux: tf_wheel.bzl names the wheel linux_<arch>).",
                 ExitCodes.Build);
         }
 
