@@ -45,6 +45,13 @@ public static class WheelCompiler
         }
 
         var wheel = Path.Combine(paths.Artifacts, Path.GetFileName(built));
+        foreach (var stale in Directory.GetFiles(paths.Artifacts, "*.whl").Where(w => Path.GetFileName(w) != Path.GetFileName(built)))
+        {
+            // An earlier run's wheel (Repair renames the wheel it retags): artifacts/ holds exactly one wheel.
+            File.Delete(stale);
+            log.InfoText($"Compile: removed {Path.GetFileName(stale)}, an earlier build's wheel");
+        }
+
         await AtomicFile.CopyAsync(built, wheel, ct);
         var size = new FileInfo(wheel).Length;
         var sha = Hashing.Sha256File(wheel);

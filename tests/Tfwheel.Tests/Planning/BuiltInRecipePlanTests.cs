@@ -25,8 +25,8 @@ public class BuiltInRecipePlanTests
     [InlineData("macos-arm64", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
     [InlineData("macos-arm64-accelerate", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
     [InlineData("macos-x86_64", "tensorflow-2.20.0-cp312-cp312-macosx_10_15_x86_64.whl")]
-    [InlineData("linux-x86_64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_x86_64.whl")]
-    [InlineData("linux-aarch64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_aarch64.whl")]
+    [InlineData("linux-x86_64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl")]
+    [InlineData("linux-aarch64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64.whl")]
     public void Tf_2_20_recipes_build_the_wheel_target_with_the_wheel_name_and_a_build_event_file(string name, string wheel)
     {
         var (plan, _) = PlanFor(name);
@@ -35,6 +35,27 @@ public class BuiltInRecipePlanTests
             ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", "--repo_env=WHEEL_NAME=tensorflow", "//tensorflow/tools/pip_package:wheel"],
             BazelArgv(plan));
         Assert.Equal($"/p/artifacts/{name}/{wheel}", plan.Artifacts["wheel"]);
+    }
+
+    [Theory]
+    [InlineData("linux-x86_64", "linux_x86_64 -> manylinux_2_17_x86_64.manylinux2014_x86_64")]
+    [InlineData("linux-aarch64", "linux_aarch64 -> manylinux_2_17_aarch64.manylinux2014_aarch64")]
+    public void Linux_recipes_plan_a_repair_of_bazels_linux_wheel_between_verify_and_smoke(string name, string retag)
+    {
+        var (plan, _) = PlanFor(name);
+
+        var names = plan.Steps.Select(s => s.Name).ToList();
+        var repair = Assert.Single(plan.Steps, s => s.Name == "repair");
+        Assert.Contains(retag, repair.Description);
+        Assert.Contains("no libraries grafted", repair.Description);
+        Assert.Equal(names.IndexOf("verify") + 1, names.IndexOf("repair"));
+        Assert.True(names.IndexOf("smoke") > names.IndexOf("repair"));
+    }
+
+    [Fact]
+    public void Macos_recipes_plan_no_repair()
+    {
+        Assert.DoesNotContain(PlanFor("macos-arm64").Plan.Steps, s => s.Name == "repair");
     }
 
     [Fact]
