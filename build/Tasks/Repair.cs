@@ -1,8 +1,8 @@
 using Cake.Frosting;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
-using Tfwheel.Reporting;
 using Tfwheel.Repair;
+using Tfwheel.Reporting;
 
 namespace Tfwheel.Tasks;
 
