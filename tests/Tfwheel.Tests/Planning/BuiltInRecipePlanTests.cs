@@ -22,17 +22,16 @@ public class BuiltInRecipePlanTests
         Assert.Single(plan.Steps, s => s.Name == "compile" && s.Argv.Count > 1 && s.Argv[1] == "build").Argv;
 
     [Theory]
-    [InlineData("macos-arm64", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
-    [InlineData("macos-arm64-accelerate", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
-    [InlineData("macos-x86_64", "tensorflow-2.20.0-cp312-cp312-macosx_10_15_x86_64.whl")]
-    [InlineData("linux-x86_64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl")]
-    [InlineData("linux-aarch64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64.whl")]
-    public void Tf_2_20_recipes_build_the_wheel_target_with_the_wheel_name_and_a_build_event_file(string name, string wheel)
+    [InlineData("macos-arm64", "tensorflow", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
+    [InlineData("macos-arm64-accelerate", "tensorflow", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
+    [InlineData("linux-x86_64", "tensorflow_cpu", "tensorflow_cpu-2.20.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl")]
+    [InlineData("linux-aarch64", "tensorflow", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64.whl")]
+    public void Tf_2_20_recipes_build_the_wheel_target_with_the_wheel_name_and_a_build_event_file(string name, string distribution, string wheel)
     {
         var (plan, _) = PlanFor(name);
 
         Assert.Equal(
-            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", "--repo_env=WHEEL_NAME=tensorflow", "//tensorflow/tools/pip_package:wheel"],
+            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", $"--repo_env=WHEEL_NAME={distribution}", "//tensorflow/tools/pip_package:wheel"],
             BazelArgv(plan));
         Assert.Equal($"/p/artifacts/{name}/{wheel}", plan.Artifacts["wheel"]);
     }
