@@ -70,6 +70,19 @@ public class BuiltInRecipePlanTests
     }
 
     [Fact]
+    public void The_macos_x86_64_recipe_pins_the_last_intel_release_2_16_with_release_macos_x86_and_build_pip_package()
+    {
+        var (plan, rc) = PlanFor("macos-x86_64");
+
+        Assert.Equal("v2.16.2", plan.Recipe.Tensorflow.Ref);
+        Assert.Equal(
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-x86_64/bazel-events.json", "//tensorflow/tools/pip_package:build_pip_package"],
+            BazelArgv(plan));
+        Assert.Contains("build --config=release_macos_x86", rc.Split('\n'));
+        Assert.Equal("/p/artifacts/macos-x86_64/tensorflow-2.16.2-cp312-cp312-macosx_10_15_x86_64.whl", plan.Artifacts["wheel"]);
+    }
+
+    [Fact]
     public void The_macos_arm64_bazelrc_user_selects_the_release_config_python_and_deployment_target()
     {
         var (_, rc) = PlanFor("macos-arm64");
@@ -88,8 +101,9 @@ public class BuiltInRecipePlanTests
     {
         var (plan, rc) = PlanFor("macos-arm64-accelerate");
 
-        Assert.Contains("build --copt=-DTF_USE_ACCELERATE_CONTRACTION", rc.Split('\n'));
-        Assert.Contains("build --linkopt=-framework --linkopt=Accelerate", rc.Split('\n'));
+        // The patch's BUILD select scopes the defines and linkopts to the contraction library: no global flags.
+        Assert.Contains("build --define=tensorflow_accelerate_contraction_kernel=1", rc.Split('\n'));
+        Assert.DoesNotContain(rc.Split('\n'), l => l.Contains("--copt=-DTF_USE_ACCELERATE_CONTRACTION", StringComparison.Ordinal) || l.Contains("--linkopt", StringComparison.Ordinal));
         Assert.Contains(plan.Steps, s => s.Name == "patch" && s.Argv.Contains("apply") && s.Argv[^1].EndsWith("0001-accelerate-contraction.patch", StringComparison.Ordinal));
     }
 
