@@ -18,7 +18,7 @@ public static class WheelPlanner
         var wheel = Path.Combine(paths.Artifacts, ExpectedWheelName(recipe));
         var verify = new PlannedStep("verify", $"Read every native binary in the wheel; require {string.Join(", ", Archs(recipe))}, min-os <= {recipe.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)");
         var smoke = SmokePlan.Steps(SmokeRequest.For(recipe, wheel, paths.Artifacts) with { SystemSitePackages = systemSitePackages });
-        var steps = new List<PlannedStep>([.. compile.Steps, verify, .. RepairPlan.Steps(recipe), .. smoke]);
+        var steps = new List<PlannedStep>([Doctor.PreflightPlan.Step(recipe), .. compile.Steps, verify, .. RepairPlan.Steps(recipe), .. smoke]);
         if (recipe.Publish.Repository is { } repository)
         {
             steps.Add(new PlannedStep("publish",
