@@ -11,7 +11,7 @@ namespace Tfwheel.Compile;
 
 /// <summary>
 /// Compile: the one planned bazel build, then (TF &lt;= 2.16) the built build_pip_package script; the
-/// wheel is checked against the recipe's platform tag and copied into artifacts/&lt;recipe&gt;/.
+/// wheel is checked against the tag bazel gives the target (TargetWheelTags.Built: linux_&lt;arch&gt; on Linux) and copied into artifacts/&lt;recipe&gt;/.
 /// </summary>
 public static class WheelCompiler
 {
@@ -34,15 +34,24 @@ public static class WheelCompiler
 
         var built = FindWheel(plan.WheelDirectory, recipe);
         var tag = WheelFileName.Parse(Path.GetFileName(built)).Platform;
-        if (tag != recipe.Target.PlatformTag)
+        var expected = TargetWheelTags.Built(recipe.Target);
+        if (tag != expected)
         {
             throw new StepFailedException(
-                $"Compile: bazel built {Path.GetFileName(built)}, whose platform tag is {tag}, but recipe '{recipe.Name}' targets {recipe.Target.PlatformTag}. " +
-                "Check target.arch and target.min-os against the bazel configs (macOS: MACOSX_DEPLOYMENT_TARGET / --macos_minimum_os; Linux: the manylinux tag needs an auditwheel-style retag).",
+                $"Compile: bazel built {Path.GetFileName(built)}, whose platform tag is {tag}, but recipe '{recipe.Name}' expects bazel's {expected}" +
+                (TargetWheelTags.NeedsRepair(recipe.Target) ? $" (Repair retags it {TargetWheelTags.Final(recipe.Target)} later)" : "") + ". " +
+                "Check target.arch and target.min-os against the bazel configs (macOS: MACOSX_DEPLOYMENT_TARGET / --macos_minimum_os; Linux: tf_wheel.bzl names the wheel linux_<arch>).",
                 ExitCodes.Build);
         }
 
         var wheel = Path.Combine(paths.Artifacts, Path.GetFileName(built));
+        foreach (var stale in Directory.GetFiles(paths.Artifacts, "*.whl").Where(w => Path.GetFileName(w) != Path.GetFileName(built)))
+        {
+            // An earlier run's wheel (Repair renames the wheel it retags): artifacts/ holds exactly one wheel.
+            File.Delete(stale);
+            log.InfoText($"Compile: removed {Path.GetFileName(stale)}, an earlier build's wheel");
+        }
+
         await AtomicFile.CopyAsync(built, wheel, ct);
         var size = new FileInfo(wheel).Length;
         var sha = Hashing.Sha256File(wheel);

@@ -25,6 +25,12 @@ public sealed record DoctorRequirements
 
     public string WorkDirectory { get; init; } = ".";
 
+    /// <summary>The recipe's bazel configs: their hard-coded host paths are checked (Doctor.ReleaseConfigPaths).</summary>
+    public IReadOnlyList<string> Configs { get; init; } = [];
+
+    /// <summary>Variables the recipe sets itself in bazel.repo-env / action-env, overriding a config's path.</summary>
+    public IReadOnlySet<string> OverriddenEnv { get; init; } = new HashSet<string>();
+
     public static DoctorRequirements From(Recipe recipe, string workDirectory, string? python) => new()
     {
         TargetOs = recipe.Target.Os,
@@ -37,5 +43,7 @@ public sealed record DoctorRequirements
             .Select(o => o.StartsWith("--local_ram_resources=", StringComparison.Ordinal) && long.TryParse(o["--local_ram_resources=".Length..], out var mb) ? mb : (long?)null)
             .LastOrDefault(v => v is not null),
         WorkDirectory = workDirectory,
+        Configs = recipe.Bazel.Configs,
+        OverriddenEnv = recipe.Bazel.RepoEnv.Keys.Concat(recipe.Bazel.ActionEnv.Keys).ToHashSet(StringComparer.Ordinal),
     };
 }

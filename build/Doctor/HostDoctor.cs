@@ -21,6 +21,7 @@ public static class HostDoctor
             checks.Add(await XcodeCheckAsync(probe, ct));
         }
 
+        checks.AddRange(Doctor.ReleaseConfigCheck.Check(need.Configs, need.OverriddenEnv, probe.Platform.Os, probe.PathExists));
         checks.Add(BazelCheck(need, await probe.ToolVersionAsync(need.BazelExecutable, ct)));
         var hardwareArch = probe.Platform.Os == "macos" && await probe.HardwareIsArm64Async(ct) ? "arm64" : probe.Platform.Arch;
         checks.Add(PythonCheck(need.Python, await probe.PythonAsync(need.Python, ct), hardwareArch));

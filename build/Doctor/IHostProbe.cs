@@ -33,4 +33,7 @@ public interface IHostProbe
     long FreeDiskBytes(string path);
 
     long TotalMemoryBytes { get; }
+
+    /// <summary>Whether a file or folder exists (the paths TF's release configs hard-code).</summary>
+    bool PathExists(string path) => File.Exists(path) || Directory.Exists(path);
 }

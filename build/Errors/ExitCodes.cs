@@ -38,6 +38,9 @@ public static class ExitCodes
     /// <summary>Publishing to GitHub failed or was refused.</summary>
     public const int Publish = 10;
 
+    /// <summary>Repair refused to retag a Linux wheel manylinux: a binary needs more than the recipe's glibc floor allows.</summary>
+    public const int Repair = 11;
+
     /// <summary>Interrupted by Ctrl-C / SIGINT / SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

@@ -32,6 +32,7 @@ public static class CompileStages
         }
         else
         {
+            await Doctor.BuildPreflight.EnsureReadyAsync(recipe, paths, new Doctor.SystemHostProbe(gateway), log, ct);
             durations["fetch"] = (await SourceFetcher.FetchAsync(recipe, paths, gateway, log, ct)).Duration;
             durations["patch"] = (await PatchSeries.ApplyAsync(recipe, paths, gateway, log, ct)).Duration;
             var configure = await TreeConfigurer.ConfigureAsync(recipe, paths, host, gateway, log, ct);

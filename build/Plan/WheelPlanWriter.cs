@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 
 namespace Tfwheel.Plan;
@@ -15,7 +16,7 @@ public static class WheelPlanWriter
         text.AppendLine($"Plan for recipe {r.Name}: {r.Description}");
         Row(text, "recipe files", string.Join(" -> ", r.Files));
         Row(text, "tensorflow", $"{r.Tensorflow.Repository} @ {r.Tensorflow.Ref}" + (r.Tensorflow.Commit is { } c ? $" (pinned {c})" : " (not pinned)") + $", version {r.Tensorflow.Version}");
-        Row(text, "target", $"{r.Target.Os.ToString().ToLowerInvariant()} {r.Target.ArchTag}, min-os {r.Target.MinOs ?? "-"}, wheel tag {r.PythonTag}-{r.PythonTag}-{r.Target.PlatformTag}");
+        Row(text, "target", $"{r.Target.Os.ToString().ToLowerInvariant()} {r.Target.ArchTag}, min-os {r.Target.MinOs ?? "-"}, wheel tag {r.PythonTag}-{r.PythonTag}-{TargetWheelTags.Final(r.Target)}");
         Row(text, "python", r.Python);
         Row(text, "source tree", plan.Paths.Source);
         Row(text, "artifacts", plan.Paths.Artifacts);
@@ -89,7 +90,8 @@ public static class WheelPlanWriter
                 ["os"] = r.Target.Os.ToString().ToLowerInvariant(),
                 ["arch"] = r.Target.ArchTag,
                 ["minOs"] = r.Target.MinOs,
-                ["platformTag"] = r.Target.PlatformTag,
+                ["platformTag"] = TargetWheelTags.Final(r.Target),
+                ["bazelPlatformTag"] = TargetWheelTags.Built(r.Target),
             },
             ["paths"] = new JsonObject { ["source"] = plan.Paths.Source, ["artifacts"] = plan.Paths.Artifacts },
             ["steps"] = new JsonArray([.. plan.Steps.Select(Step)]),

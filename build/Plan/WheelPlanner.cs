@@ -1,7 +1,9 @@
 using Tfwheel.Compile;
 using Tfwheel.Files;
 using Tfwheel.Processes;
+using Tfwheel.Platforms;
 using Tfwheel.Recipes;
+using Tfwheel.Repair;
 using Tfwheel.Smoke;
 using Tfwheel.Source;
 
@@ -19,7 +21,7 @@ public static class WheelPlanner
         var wheel = Path.Combine(paths.Artifacts, ExpectedWheelName(recipe));
         var verify = new PlannedStep("verify", $"Read every native binary in the wheel; require {string.Join(", ", Archs(recipe))}, min-os <= {recipe.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)");
         var smoke = SmokePlan.Steps(SmokeRequest.For(recipe, wheel, paths.Artifacts) with { SystemSitePackages = systemSitePackages });
-        var steps = new List<PlannedStep>([.. compile.Steps, verify, .. smoke]);
+        var steps = new List<PlannedStep>([Doctor.PreflightPlan.Step(recipe), .. compile.Steps, verify, .. RepairPlan.Steps(recipe), .. smoke]);
         if (recipe.Publish.Repository is { } repository)
         {
             steps.Add(new PlannedStep("publish",
@@ -39,9 +41,12 @@ public static class WheelPlanner
         return new WheelPlan(recipe, paths, steps, artifacts, SmokeEnvironment.For(recipe.Mlir, paths.Artifacts));
     }
 
-    /// <summary>The name tf_wheel.bzl gives the wheel: {name}-{version}{suffix}-cpXY-cpXY-{platform}.whl (TENSORFLOW.md section 3).</summary>
+    /// <summary>
+    /// The wheel the pipeline leaves: tf_wheel.bzl's {name}-{version}{suffix}-cpXY-cpXY-{platform}.whl (TENSORFLOW.md
+    /// section 3), with a Linux wheel's linux_&lt;arch&gt; retagged manylinux by Repair when the recipe sets a glibc floor.
+    /// </summary>
     public static string ExpectedWheelName(Recipe recipe) =>
-        $"{recipe.Wheel.Name}-{recipe.Tensorflow.Version}{recipe.Wheel.VersionSuffix}-{recipe.PythonTag}-{recipe.PythonTag}-{recipe.Target.PlatformTag}.whl";
+        $"{recipe.Wheel.Name}-{recipe.Tensorflow.Version}{recipe.Wheel.VersionSuffix}-{recipe.PythonTag}-{recipe.PythonTag}-{TargetWheelTags.Final(recipe.Target)}.whl";
 
     private static IReadOnlyList<string> Archs(Recipe recipe) => recipe.Verify.Archs.Count > 0 ? recipe.Verify.Archs : [recipe.Target.ArchTag];
 

@@ -41,6 +41,11 @@ public static class WorkloadClassifier
             var signal = Signals.Name(number, host.Os);
             // The stderr tail (faulthandler's Python stack) travels with the result; the note names the first LLVM/MLIR line.
             var note = $"crashed with {signal} ({Signals.Explain(signal)})";
+            if (InterpreterLine.Find(process.StandardOutput)?.CrashExplanation is { } rosetta)
+            {
+                note = $"{note}; {rosetta}";
+            }
+
             return result with
             {
                 Outcome = SmokeOutcome.Crashed,

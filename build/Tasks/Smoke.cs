@@ -10,7 +10,7 @@ namespace Tfwheel.Tasks;
 
 [TaskName("Smoke")]
 [TaskDescription("Installs the wheel in a fresh venv and runs the workloads that crashed (tf.add, matmul, trig, conv2d, MLIR passes, XLA)")]
-[IsDependentOn(typeof(Verify))]
+[IsDependentOn(typeof(Repair))]
 public sealed class Smoke : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

@@ -31,6 +31,7 @@ internal sealed partial class BazelRules(RecipeTreeReader tree, List<RecipeProbl
 
         _rules.CheckEnvironment("bazel.repo-env");
         _rules.CheckEnvironment("bazel.action-env");
+        PywrapRules.Check(tree, problems);
         CheckRemote();
     }
 

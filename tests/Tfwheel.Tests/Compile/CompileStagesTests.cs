@@ -63,17 +63,34 @@ public class CompileStagesTests
     }
 
     [Fact]
-    public async Task A_wheel_whose_platform_tag_differs_from_the_recipe_is_rejected()
+    public async Task A_linux_target_with_a_glibc_floor_accepts_bazels_linux_wheel_for_repair_later()
     {
         await using var ws = await TfShapedWorkspace.CreateAsync();
         var log = new TestLog();
         var recipe = ws.Recipe() with { Target = new Tfwheel.Recipes.TargetPlatform(Tfwheel.Platforms.TargetOs.Linux, Tfwheel.Platforms.TargetArch.X86_64, "2.17") };
         var paths = ws.Paths(recipe);
 
+        var result = await CompileStages.RunAsync(recipe, paths, CompileHost.Current(), new ProcessGateway(log), log, CancellationToken.None);
+
+        Assert.Equal("tensorflow_cpu-2.20.0-cp311-cp311-linux_x86_64.whl", result.Compile.WheelName);
+    }
+
+    [Fact]
+    public async Task A_wheel_whose_platform_tag_differs_from_what_bazel_should_name_it_is_rejected()
+    {
+        await using var ws = await TfShapedWorkspace.CreateAsync();
+        var log = new TestLog();
+        // tf_wheel.bzl puts MACOSX_DEPLOYMENT_TARGET into the tag whatever the OS: linux_12_0_x86_64.
+        var recipe = ws.Recipe() with
+        {
+            Bazel = ws.Recipe().Bazel with { RepoEnv = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["MACOSX_DEPLOYMENT_TARGET"] = "12.0" } },
+        };
+        var paths = ws.Paths(recipe);
+
         var e = await Assert.ThrowsAsync<Tfwheel.Errors.StepFailedException>(() => CompileStages.RunAsync(recipe, paths, CompileHost.Current(), new ProcessGateway(log), log, CancellationToken.None));
 
-        Assert.Contains("platform tag is linux_x86_64", e.Message);
-        Assert.Contains("targets manylinux_2_17_x86_64", e.Message);
+        Assert.Contains("platform tag is linux_12_0_x86_64", e.Message);
+        Assert.Contains("expects bazel's linux_x86_64", e.Message);
         Assert.False(File.Exists(paths.Manifest));
     }
 }

@@ -41,6 +41,11 @@ internal sealed record FakeHostProbe : IHostProbe
 
     public long FreeDiskBytes(string path) => FreeBytes;
 
+    /// <summary>The files and folders that exist on this pretend host (none by default).</summary>
+    public IReadOnlySet<string> ExistingPaths { get; init; } = new HashSet<string>();
+
+    public bool PathExists(string path) => ExistingPaths.Contains(path);
+
     /// <summary>A Python on an Apple-silicon Mac; an x86_64 one runs under Rosetta.</summary>
     public static PythonFacts Python(string executable, string machine) =>
         new(executable, "3.12.4", "Darwin", machine, Translated: machine == "x86_64" ? 1 : 0, HardwareArm64: 1, Tensorflow: null, TensorflowVersion: null, MacosVersion: "14.5");

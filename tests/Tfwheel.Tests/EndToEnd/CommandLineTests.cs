@@ -41,7 +41,7 @@ public sealed class CommandLineTests : IDisposable
         var result = await TfwheelProcess.RunAsync(_project.Path, "--tree");
 
         Assert.True(result.ExitCode == 0, TfwheelProcess.Output(result));
-        var chain = new[] { "Wheel", "Smoke", "Verify", "Compile", "Configure", "Patch", "Fetch" };
+        var chain = new[] { "Wheel", "Smoke", "Repair", "Verify", "Compile", "Configure", "Patch", "Fetch" };
         var lines = result.StandardOutput.Split('\n').Select(l => l.TrimEnd()).ToList();
         var start = lines.FindIndex(l => l == "└─Wheel");
         Assert.True(start >= 0, result.StandardOutput);

@@ -8,7 +8,7 @@ namespace Tfwheel.Tests.EndToEnd;
 /// <summary>
 /// The whole Wheel target through the real program, its Cake host and the real tools: git fetches the
 /// TF-shaped tree, a patch is applied, configure.py runs, Bazel 4 builds the wheel, Verify reads its ELF
-/// library, and Smoke installs it in a fresh venv and calls into that library.
+/// library, Repair retags it manylinux2014, and Smoke installs it in a fresh venv and calls into that library.
 /// </summary>
 [Collection(BazelCollection.Name)]
 public sealed class WheelPipelineTests : IAsyncLifetime
@@ -33,7 +33,7 @@ public sealed class WheelPipelineTests : IAsyncLifetime
             description: the TF-shaped test tree, built for this Linux host
             tensorflow: {"{"} repository: "{_ws.Origin}", ref: {_ws.Tag}, commit: "{_ws.Commit}", version: {_ws.Version} {"}"}
             python: "3.11"
-            target: {"{"} os: linux, arch: x86_64 {"}"}
+            target: {"{"} os: linux, arch: x86_64, min-os: "2.17" {"}"}
             bazel:
               version: "4"
               startup-options: [{string.Join(", ", _ws.StartupOptions.Select(o => '"' + o + '"'))}]
@@ -58,12 +58,15 @@ public sealed class WheelPipelineTests : IAsyncLifetime
         Assert.True(first.ExitCode == 0, output);
         var artifacts = Path.Combine(_ws.ProjectRoot, "artifacts", "linux-test");
         var wheel = Assert.Single(Directory.GetFiles(artifacts, "*.whl"));
-        Assert.Equal("tensorflow_cpu-2.20.0-cp311-cp311-linux_x86_64.whl", Path.GetFileName(wheel));
+        // Bazel's linux_x86_64 wheel, retagged by Repair for the recipe's glibc floor, is the only wheel left.
+        Assert.Equal("tensorflow_cpu-2.20.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", Path.GetFileName(wheel));
         Assert.True(Json(artifacts, "verify.json").GetProperty("ok").GetBoolean());
         Assert.True(Json(artifacts, "smoke.json").GetProperty("ok").GetBoolean());
         var manifest = Json(artifacts, "manifest.json");
         Assert.Equal(_ws.Commit, manifest.GetProperty("tensorflow").GetProperty("commit").GetString());
         Assert.Single(manifest.GetProperty("patches").EnumerateArray());
+        Assert.Equal("tensorflow_cpu-2.20.0-cp311-cp311-linux_x86_64.whl", manifest.GetProperty("repair").GetProperty("from").GetString());
+        Assert.Equal(Path.GetFileName(wheel), manifest.GetProperty("wheel").GetProperty("name").GetString());
         Assert.Contains("Patched by tfwheel", File.ReadAllText(Path.Combine(_ws.ProjectRoot, ".work", "src", "linux-test", "PATCHED.txt")));
         Assert.Contains("+ git", output);
         Assert.Contains("+ bazel", output);

@@ -24,19 +24,39 @@ public class BuiltInRecipePlanTests
         Assert.Single(plan.Steps, s => s.Name == "compile" && s.Argv.Count > 1 && s.Argv[1] == "build").Argv;
 
     [Theory]
-    [InlineData("macos-arm64", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
-    [InlineData("macos-arm64-accelerate", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
-    [InlineData("macos-x86_64", "tensorflow-2.20.0-cp312-cp312-macosx_10_15_x86_64.whl")]
-    [InlineData("linux-x86_64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_x86_64.whl")]
-    [InlineData("linux-aarch64", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_aarch64.whl")]
-    public void Tf_2_20_recipes_build_the_wheel_target_with_the_wheel_name_and_a_build_event_file(string name, string wheel)
+    [InlineData("macos-arm64", "tensorflow", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
+    [InlineData("macos-arm64-accelerate", "tensorflow", "tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")]
+    [InlineData("linux-x86_64", "tensorflow_cpu", "tensorflow_cpu-2.20.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl")]
+    [InlineData("linux-aarch64", "tensorflow", "tensorflow-2.20.0-cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64.whl")]
+    public void Tf_2_20_recipes_build_the_wheel_target_with_the_wheel_name_and_a_build_event_file(string name, string distribution, string wheel)
     {
         var (plan, _) = PlanFor(name);
 
         Assert.Equal(
-            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", $"--profile=/p/artifacts/{name}/bazel-profile.json.gz", "--repo_env=WHEEL_NAME=tensorflow", "//tensorflow/tools/pip_package:wheel"],
+            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", $"--profile=/p/artifacts/{name}/bazel-profile.json.gz", $"--repo_env=WHEEL_NAME={distribution}", "//tensorflow/tools/pip_package:wheel"],
             BazelArgv(plan));
         Assert.Equal($"/p/artifacts/{name}/{wheel}", plan.Artifacts["wheel"]);
+    }
+
+    [Theory]
+    [InlineData("linux-x86_64", "linux_x86_64 -> manylinux_2_17_x86_64.manylinux2014_x86_64")]
+    [InlineData("linux-aarch64", "linux_aarch64 -> manylinux_2_17_aarch64.manylinux2014_aarch64")]
+    public void Linux_recipes_plan_a_repair_of_bazels_linux_wheel_between_verify_and_smoke(string name, string retag)
+    {
+        var (plan, _) = PlanFor(name);
+
+        var names = plan.Steps.Select(s => s.Name).ToList();
+        var repair = Assert.Single(plan.Steps, s => s.Name == "repair");
+        Assert.Contains(retag, repair.Description);
+        Assert.Contains("no libraries grafted", repair.Description);
+        Assert.Equal(names.IndexOf("verify") + 1, names.IndexOf("repair"));
+        Assert.True(names.IndexOf("smoke") > names.IndexOf("repair"));
+    }
+
+    [Fact]
+    public void Macos_recipes_plan_no_repair()
+    {
+        Assert.DoesNotContain(PlanFor("macos-arm64").Plan.Steps, s => s.Name == "repair");
     }
 
     [Fact]
@@ -49,6 +69,19 @@ public class BuiltInRecipePlanTests
             BazelArgv(plan));
         var package = Assert.Single(plan.Steps, s => s.Argv.Count > 0 && s.Argv[0].EndsWith("/build_pip_package", StringComparison.Ordinal));
         Assert.Equal(["/p/.work/src/macos-arm64-tf216/bazel-bin/tensorflow/tools/pip_package/build_pip_package", "/p/artifacts/macos-arm64-tf216/pip_package", "--project_name", "tensorflow"], package.Argv);
+    }
+
+    [Fact]
+    public void The_macos_x86_64_recipe_pins_the_last_intel_release_2_16_with_release_macos_x86_and_build_pip_package()
+    {
+        var (plan, rc) = PlanFor("macos-x86_64");
+
+        Assert.Equal("v2.16.2", plan.Recipe.Tensorflow.Ref);
+        Assert.Equal(
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-x86_64/bazel-events.json", "//tensorflow/tools/pip_package:build_pip_package"],
+            BazelArgv(plan));
+        Assert.Contains("build --config=release_macos_x86", rc.Split('\n'));
+        Assert.Equal("/p/artifacts/macos-x86_64/tensorflow-2.16.2-cp312-cp312-macosx_10_15_x86_64.whl", plan.Artifacts["wheel"]);
     }
 
     [Fact]
@@ -70,8 +103,9 @@ public class BuiltInRecipePlanTests
     {
         var (plan, rc) = PlanFor("macos-arm64-accelerate");
 
-        Assert.Contains("build --copt=-DTF_USE_ACCELERATE_CONTRACTION", rc.Split('\n'));
-        Assert.Contains("build --linkopt=-framework --linkopt=Accelerate", rc.Split('\n'));
+        // The patch's BUILD select scopes the defines and linkopts to the contraction library: no global flags.
+        Assert.Contains("build --define=tensorflow_accelerate_contraction_kernel=1", rc.Split('\n'));
+        Assert.DoesNotContain(rc.Split('\n'), l => l.Contains("--copt=-DTF_USE_ACCELERATE_CONTRACTION", StringComparison.Ordinal) || l.Contains("--linkopt", StringComparison.Ordinal));
         Assert.Contains(plan.Steps, s => s.Name == "patch" && s.Argv.Contains("apply") && s.Argv[^1].EndsWith("0001-accelerate-contraction.patch", StringComparison.Ordinal));
     }
 

@@ -82,7 +82,9 @@ public sealed class BuiltInRecipeTests
         Assert.Equal(["Accelerate"], recipe.Verify.RequireFrameworks);
         Assert.Equal(["release_macos_arm64"], recipe.Bazel.Configs);
         Assert.Equal(3, recipe.Files.Count);
-        Assert.Contains("--copt=-DTF_USE_ACCELERATE_CONTRACTION", AccelerateOptions.BazelOptions(recipe.Accelerate));
+        Assert.Equal(
+            ["--define=tensorflow_mkldnn_contraction_kernel=0", "--define=tensorflow_accelerate_contraction_kernel=1"],
+            AccelerateOptions.BazelOptions(recipe.Accelerate));
     }
 
     [Fact]
@@ -124,7 +126,14 @@ public sealed class BuiltInRecipeTests
         git.WaitForExit();
 
         Assert.True(git.ExitCode == 0, error);
-        Assert.Equal("80\t1\tthird_party/xla/third_party/tsl/tsl/framework/contraction/eigen_contraction_kernel.h\n", output);
+        // TF 2.17+ path (third_party/xla/xla/tsl/...): the header, and the BUILD that scopes the define and linkopts.
+        Assert.Equal(
+            "26\t0\tthird_party/xla/xla/tsl/framework/contraction/BUILD\n82\t1\tthird_party/xla/xla/tsl/framework/contraction/eigen_contraction_kernel.h\n",
+            output);
+        var text = File.ReadAllText(patch);
+        Assert.Contains("+#include <vecLib/cblas.h>", text);
+        Assert.Contains("+    name = \"accelerate_contraction_kernel\",", text);
+        Assert.Contains("+    linkopts = select({", text);
     }
 
     private static string RecipeBase() => Path.Combine(RecipesDirectory, "base.yaml");
