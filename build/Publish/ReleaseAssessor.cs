@@ -43,6 +43,11 @@ internal static class ReleaseAssessor
             ReleaseOrigin.AdoptDraft => $"release: adopting draft {release!.Id} for {request.Tag}",
             _ => $"release: none for {request.Tag}; a draft will be created",
         });
+        if (release is not null && UploadProblem(api, release) is { } badUpload)
+        {
+            problems.Add(badUpload);
+        }
+
         var remote = release is null ? [] : await api.ListAssetsAsync(release.Id, ct);
         if (ignoreArtifacts || !ArtifactSet.Exists(request.ArtifactsDirectory))
         {
@@ -106,6 +111,19 @@ internal static class ReleaseAssessor
         }
 
         return drafts.Count == 0 ? (ReleaseOrigin.Create, null) : (ReleaseOrigin.AdoptDraft, drafts[0]);
+    }
+
+    private static string? UploadProblem(GitHubReleaseApi api, RemoteRelease release)
+    {
+        try
+        {
+            api.Endpoints.EnsureUpload(AssetUploader.UploadUri(release.UploadUrl, "asset"));
+            return null;
+        }
+        catch (PublishException e)
+        {
+            return e.Message;
+        }
     }
 
     private static void CheckArtifacts(PublishRequest request, ArtifactSet artifacts, IReadOnlyList<RemoteAsset> remote, IReadOnlyList<AssetStep> steps, List<string> checks, List<string> problems)
