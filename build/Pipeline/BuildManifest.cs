@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tfwheel.Compile;
@@ -9,10 +10,16 @@ namespace Tfwheel.Pipeline;
 
 /// <summary>
 /// artifacts/&lt;recipe&gt;/manifest.json: what was built from what. Compile writes its sections; other
-/// sections already in the file (Verify's, Smoke's) are kept. Written atomically (temp + rename).
+/// sections already in the file (Verify's, Smoke's) are kept. Written atomically (temp + rename), as readable
+/// JSON ('+' in a wheel name stays '+', not \u002B), and portable: Publish uploads it, so paths inside the project
+/// are written relative to it and other paths in the home directory as ~/… (<see cref="PortablePaths"/>).
 /// </summary>
 public static class BuildManifest
 {
+    /// <summary>Indented, and escaping only what JSON requires: the file is read by people and uploaded, never embedded in HTML.</summary>
+    private static readonly JsonSerializerOptions Format = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <param name="home">The home directory whose paths are written as ~/…; the user's by default.</param>
     public static async Task WriteCompileAsync(
         BuildPaths paths,
         Recipe recipe,
@@ -20,7 +27,8 @@ public static class BuildManifest
         CompileResult compile,
         HostPlatform host,
         IReadOnlyDictionary<string, TimeSpan> durations,
-        CancellationToken ct)
+        CancellationToken ct,
+        string? home = null)
     {
         var manifest = Read(paths.Manifest);
         manifest["schema"] = 1;
@@ -30,6 +38,7 @@ public static class BuildManifest
         {
             ["repository"] = recipe.Tensorflow.Repository,
             ["ref"] = recipe.Tensorflow.Ref,
+            ["version"] = recipe.Tensorflow.Version,
             ["commit"] = inputs.Commit,
         };
         manifest["patches"] = new JsonArray([.. inputs.Patches.Select(p => (JsonNode)new JsonObject
@@ -53,7 +62,8 @@ public static class BuildManifest
             ["sha256"] = compile.WheelSha256,
         };
         manifest["builtAt"] = DateTimeOffset.UtcNow.ToString("O");
-        await AtomicFile.WriteAllTextAsync(paths.Manifest, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", ct);
+        PortablePaths.Rewrite(manifest, paths.Root, home ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+        await AtomicFile.WriteAllTextAsync(paths.Manifest, manifest.ToJsonString(Format) + "\n", ct);
     }
 
     private static JsonObject Read(string path)

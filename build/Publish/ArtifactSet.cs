@@ -6,6 +6,9 @@ namespace Tfwheel.Publish;
 /// <summary>
 /// The files Publish uploads from artifacts/&lt;recipe&gt;/: the wheel, SHA256SUMS (written here, sha256sum's
 /// "HASH  NAME" format), manifest.json, verify.json and smoke.json (those present), in upload order.
+/// SHA256SUMS lists the wheel only: the wheel is the release's identity, while the reports record a run (times,
+/// durations, temporary paths) and differ on every run, so the same wheel always gives the same SHA256SUMS.
+/// GitHub's per-asset <c>digest</c> covers the reports.
 /// </summary>
 public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenance Provenance)
 {
@@ -17,6 +20,9 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
     private static readonly string[] Reports = ["manifest.json", "verify.json", "smoke.json"];
 
     public LocalAsset Wheel => Assets[0];
+
+    /// <summary>True for the wheel, the asset that identifies the release's content; false for SHA256SUMS and the reports.</summary>
+    public static bool IsWheel(string assetName) => assetName.EndsWith(".whl", StringComparison.Ordinal);
 
     /// <summary>True when the directory holds a wheel (so the build has run); preflight before the build skips the artifact checks.</summary>
     public static bool Exists(string directory) => Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*.whl").Any();
@@ -47,7 +53,7 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
         }
 
         var sums = Path.Combine(directory, ChecksumsName);
-        await AtomicFile.WriteAllTextAsync(sums, ChecksumsText(hashed), ct);
+        await AtomicFile.WriteAllTextAsync(sums, ChecksumsText(hashed.Take(1)), ct);
         hashed.Insert(1, await HashAsync(sums, ct));
         return new ArtifactSet(hashed, BuildProvenance.Read(directory));
     }

@@ -8,11 +8,13 @@ namespace Tfwheel.Publish;
 /// every request body into a MemoryStream (octokit.net Octokit/Http/HttpClientAdapter.cs), which would hold a
 /// whole wheel, twice, in memory; this sends a StreamContent with Content-Length, so memory stays bounded.
 /// </summary>
-internal sealed class AssetUploader(HttpClient http, GitHubToken? token)
+internal sealed class AssetUploader(HttpClient http, GitHubToken? token, GitHubEndpoints endpoints)
 {
     /// <summary>POSTs <paramref name="asset"/> to the release's upload_url under <paramref name="name"/>; a fresh file stream per call.</summary>
     public async Task<RemoteAsset> UploadAsync(string uploadUrlTemplate, LocalAsset asset, string name, TimeSpan timeout, CancellationToken ct)
     {
+        var uri = UploadUri(uploadUrlTemplate, name);
+        endpoints.EnsureUpload(uri);
         await using var file = new FileStream(asset.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         if (file.Length != asset.Size)
         {
@@ -22,7 +24,7 @@ internal sealed class AssetUploader(HttpClient http, GitHubToken? token)
         using var content = new StreamContent(file, 1 << 16);
         content.Headers.ContentType = new MediaTypeHeaderValue(asset.ContentType);
         content.Headers.ContentLength = asset.Size;
-        using var request = new HttpRequestMessage(HttpMethod.Post, UploadUri(uploadUrlTemplate, name)) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
         request.Headers.UserAgent.ParseAdd("tfwheel");
@@ -52,7 +54,9 @@ internal sealed class AssetUploader(HttpClient http, GitHubToken? token)
     {
         var brace = template.IndexOf('{', StringComparison.Ordinal);
         var bare = brace < 0 ? template : template[..brace];
-        return new Uri(bare + "?name=" + Uri.EscapeDataString(name));
+        return Uri.TryCreate(bare + "?name=" + Uri.EscapeDataString(name), UriKind.Absolute, out var uri)
+            ? uri
+            : throw new PublishException($"publish: the release's upload_url '{(bare.Length > 200 ? bare[..200] : bare)}' is not an absolute URL. Check publish.api-url points at GitHub's REST API.");
     }
 
     private static string Summary(string body)

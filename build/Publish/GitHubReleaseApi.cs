@@ -23,22 +23,27 @@ internal sealed class GitHubReleaseApi
     private readonly PublishRequest _request;
     private readonly ICakeLog _log;
     private readonly string _repo;
+    private readonly GitHubEndpoints _endpoints;
 
     public GitHubReleaseApi(PublishRequest request, HttpClient uploadClient, ICakeLog log)
     {
         var product = new ProductHeaderValue("tfwheel");
         var baseAddress = ApiBaseAddress(request.ApiUrl);
+        _endpoints = GitHubEndpoints.For(baseAddress);
         // Connection, not GitHubClient(…, uri): GitHubClient rewrites any non-github.com host to /api/v3/ (FixUpBaseUri).
         _connection = request.Token is null
             ? new Connection(product, baseAddress)
             : new Connection(product, baseAddress, new Octokit.Internal.InMemoryCredentialStore(new Credentials(request.Token.Value, AuthenticationType.Bearer)));
-        _uploader = new AssetUploader(uploadClient, request.Token);
+        _uploader = new AssetUploader(uploadClient, request.Token, _endpoints);
         _retry = new RetryPolicy(request.Pacing, log, request.Token is null ? [] : [request.Token.Value]);
         _gate = new WriteGate(request.Pacing);
         _request = request;
         _log = log;
         _repo = $"repos/{Uri.EscapeDataString(request.Owner)}/{Uri.EscapeDataString(request.Repository)}";
     }
+
+    /// <summary>The hosts the token may go to.</summary>
+    public GitHubEndpoints Endpoints => _endpoints;
 
     /// <summary>Mutating requests sent so far (retries included).</summary>
     public int Writes => _gate.Writes;
@@ -110,8 +115,11 @@ internal sealed class GitHubReleaseApi
         GitHubJson.Asset(await WriteAsync("PATCH", $"{_repo}/releases/assets/{asset.Id}", $"rename asset {asset.Name} to {name}", JsonSerializer.Serialize(new { name }), ct));
 
     /// <summary>Uploads with retries; <paramref name="beforeRetry"/> runs before every attempt after the first: it clears a broken copy, or returns the asset when the previous attempt in fact completed.</summary>
-    public Task<RemoteAsset> UploadAsync(RemoteRelease release, LocalAsset asset, string name, Func<CancellationToken, Task<RemoteAsset?>> beforeRetry, CancellationToken ct) =>
-        _retry.RunAsync($"upload {name}", async (attempt, token) =>
+    public Task<RemoteAsset> UploadAsync(RemoteRelease release, LocalAsset asset, string name, Func<CancellationToken, Task<RemoteAsset?>> beforeRetry, CancellationToken ct)
+    {
+        // Checked before the first attempt: the token never goes to a host upload_url names on its own.
+        _endpoints.EnsureUpload(AssetUploader.UploadUri(release.UploadUrl, name));
+        return _retry.RunAsync($"upload {name}", async (attempt, token) =>
         {
             if (attempt > 1 && await beforeRetry(token) is { } alreadyThere)
             {
@@ -122,6 +130,7 @@ internal sealed class GitHubReleaseApi
             _log.InfoText($"+ POST upload {name} ({asset.Size:N0} bytes)");
             return await _uploader.UploadAsync(release.UploadUrl, asset, name, _request.Pacing.UploadTimeout, token);
         }, ct);
+    }
 
     private Task<JsonElement> GetAsync(string path, CancellationToken ct) =>
         _retry.RunAsync($"GET {path}", async (_, token) => GitHubJson.Parse((await _connection.Get<object>(new Uri(path, UriKind.Relative), new Dictionary<string, string>(), Accept, token)).HttpResponse.Body), ct);
@@ -137,7 +146,13 @@ internal sealed class GitHubReleaseApi
             var response = await _retry.RunAsync($"GET {path}", async (_, token) => await _connection.Get<object>(page, parameters, Accept, token), ct);
             items.AddRange(GitHubJson.Parse(response.HttpResponse.Body).EnumerateArray());
             // GitHub paginates with Link: <…?page=2>; rel="next" (docs "Using pagination in the REST API").
+            // The link is absolute and Octokit would send the token to whatever host it names: only follow it under the API root.
             next = response.HttpResponse.ApiInfo.Links.TryGetValue("next", out var link) ? link : null;
+            if (next is not null)
+            {
+                _endpoints.EnsureApi(next);
+            }
+
             parameters = [];
         }
 

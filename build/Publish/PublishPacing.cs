@@ -17,8 +17,14 @@ public sealed record PublishPacing
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Longest wait for a rate limit to reset before giving up (GitHub's primary window is one hour).</summary>
-    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(65);
+    /// <summary>
+    /// Longest single wait. When GitHub asks for longer (Retry-After, a rate-limit reset), Publish stops at once and
+    /// says when to re-run instead of holding a CI job for hours; re-running resumes where it stopped.
+    /// </summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest total of all retry waits in one Publish run; past it Publish stops (re-running resumes).</summary>
+    public TimeSpan MaxTotalWait { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Per-request timeout of an asset upload (a 2 GiB wheel on a slow uplink needs long).</summary>
     public TimeSpan UploadTimeout { get; init; } = TimeSpan.FromHours(2);

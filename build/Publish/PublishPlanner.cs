@@ -14,7 +14,7 @@ public static class PublishPlanner
             ReleaseOrigin.AdoptDraft => $"adopt draft release {id} for {request.Tag}",
             _ => $"use published release {id} for {request.Tag}",
         });
-        if (a.Release is not null && a.Release.Body != notes)
+        if (a.UpdatesNotes(notes))
         {
             calls.Add($"PATCH {repo}/releases/{id}: update release notes");
         }

@@ -41,6 +41,12 @@ public sealed record PublishRequest(string Owner, string Repository, string Tag,
             throw new UsageException($"publish: publish.repository '{full}' is not 'owner/name'. Write it as on github.com, e.g. acme/tf-wheels.");
         }
 
+        // Recipe validation already refuses these; checked again because the token follows this URL.
+        if (GitHubEndpoints.Problem(recipe.Publish.ApiUrl) is { } problem)
+        {
+            throw new UsageException("publish: " + problem);
+        }
+
         return new PublishRequest(parts[0], parts[1], ReleaseTag.Expand(recipe.Publish.Tag, recipe), artifactsDirectory, GitHubToken.FromEnvironment(environment))
         {
             Draft = recipe.Publish.Draft,

@@ -12,6 +12,12 @@ public sealed record ReleaseAssessment(
     IReadOnlyList<string> Checks,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>The release already holds this very wheel (name, size, SHA-256): its notes and reports are kept.</summary>
+    public bool HasSameWheel => Artifacts is { } a && Steps.Any(s => s.Local.Name == a.Wheel.Name && s.Action == AssetAction.Skip);
+
+    /// <summary>The release's notes are replaced: it exists, does not hold this wheel yet, and says something else.</summary>
+    public bool UpdatesNotes(string notes) => Release is not null && !HasSameWheel && Release.Body != notes;
+
     /// <summary>Throws one <see cref="PublishException"/> listing every problem.</summary>
     public void EnsureNoProblems()
     {

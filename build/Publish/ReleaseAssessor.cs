@@ -43,6 +43,11 @@ internal static class ReleaseAssessor
             ReleaseOrigin.AdoptDraft => $"release: adopting draft {release!.Id} for {request.Tag}",
             _ => $"release: none for {request.Tag}; a draft will be created",
         });
+        if (release is not null && UploadProblem(api, release) is { } badUpload)
+        {
+            problems.Add(badUpload);
+        }
+
         var remote = release is null ? [] : await api.ListAssetsAsync(release.Id, ct);
         if (ignoreArtifacts || !ArtifactSet.Exists(request.ArtifactsDirectory))
         {
@@ -108,12 +113,30 @@ internal static class ReleaseAssessor
         return drafts.Count == 0 ? (ReleaseOrigin.Create, null) : (ReleaseOrigin.AdoptDraft, drafts[0]);
     }
 
+    private static string? UploadProblem(GitHubReleaseApi api, RemoteRelease release)
+    {
+        try
+        {
+            api.Endpoints.EnsureUpload(AssetUploader.UploadUri(release.UploadUrl, "asset"));
+            return null;
+        }
+        catch (PublishException e)
+        {
+            return e.Message;
+        }
+    }
+
     private static void CheckArtifacts(PublishRequest request, ArtifactSet artifacts, IReadOnlyList<RemoteAsset> remote, IReadOnlyList<AssetStep> steps, List<string> checks, List<string> problems)
     {
         var p = artifacts.Provenance;
-        if (!p.IsVerified && !request.AllowUnverified)
+        var wheel = artifacts.Wheel;
+        var (verify, smoke) = (p.Verify(wheel.Sha256), p.Smoke(wheel.Sha256));
+        if (!p.IsVerifiedFor(wheel.Sha256) && !request.AllowUnverified)
         {
-            problems.Add($"publish: the wheel is not verified and smoke-tested (verify.json ok: {Show(p.VerifyOk)}, smoke.json ok: {Show(p.SmokeOk)}). Run Verify and Smoke, or pass --allow-unverified (the release notes will say so).");
+            var other = new[] { ("verify.json", verify, p.VerifyWheelSha256), ("smoke.json", smoke, p.SmokeWheelSha256) }
+                .Where(r => r.Item2 == ReportVerdict.OtherWheel)
+                .Select(r => $" {r.Item1} judged {(r.Item3 is null ? "a wheel it does not name (no wheel.sha256)" : "sha256 " + r.Item3)}, not this one.");
+            problems.Add($"publish: {wheel.Name} (sha256 {wheel.Sha256}) is not verified and smoke-tested (verify: {Show(verify)}, smoke: {Show(smoke)}).{string.Concat(other)} Run Verify and Smoke on this wheel (the Wheel target), or pass --allow-unverified (the release notes will say so).");
         }
 
         if (p.WheelSha256 is { } recorded && !string.Equals(recorded, artifacts.Wheel.Sha256, StringComparison.OrdinalIgnoreCase))
@@ -141,8 +164,14 @@ internal static class ReleaseAssessor
             problems.Add($"publish: {s.Local.Name} on release {request.Tag} has {s.Reason}. Pass --replace-assets to replace it, or use a new tag.");
         }
 
-        checks.Add($"artifacts: {artifacts.Assets.Count} assets, verify {Show(p.VerifyOk)}, smoke {Show(p.SmokeOk)}");
+        checks.Add($"artifacts: {artifacts.Assets.Count} assets, verify {Show(verify)}, smoke {Show(smoke)} for {wheel.Name} (sha256 {wheel.Sha256})");
     }
 
-    private static string Show(bool? ok) => ok switch { true => "ok", false => "failed", null => "missing" };
+    private static string Show(ReportVerdict v) => v switch
+    {
+        ReportVerdict.Passed => "ok",
+        ReportVerdict.Failed => "failed",
+        ReportVerdict.Missing => "missing",
+        _ => "for another wheel",
+    };
 }

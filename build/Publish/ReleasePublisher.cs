@@ -64,8 +64,13 @@ public sealed class ReleasePublisher(ICakeLog log)
             a.EnsureNoProblems();
             var artifacts = a.Artifacts ?? throw new PublishException($"publish: no wheel in {request.ArtifactsDirectory}. Run the Wheel target first.");
             var notes = ReleaseNotes.Build(request.Tag, artifacts);
+            if (a.HasSameWheel)
+            {
+                log.InfoText($"{request.Tag} already has {artifacts.Wheel.Name} (sha256 {artifacts.Wheel.Sha256}): its notes and reports from the run that published it are kept");
+            }
+
             var release = a.Release ?? await CreateDraftAsync(api, request, notes, ct);
-            if (a.Release is not null && a.Release.Body != notes)
+            if (a.UpdatesNotes(notes))
             {
                 release = await api.UpdateReleaseAsync(release.Id, new Dictionary<string, object> { ["body"] = notes }, "update release notes", ct);
             }

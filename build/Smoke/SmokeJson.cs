@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tfwheel.Files;
 
@@ -15,7 +16,7 @@ public static class SmokeJson
     public static string Render(SmokeReport report)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             // "ok" and "summary" are what Publish and the Wheel summary read (the same keys as verify.json);
@@ -23,7 +24,12 @@ public static class SmokeJson
             json.WriteBoolean("ok", report.Verdict == SmokeVerdict.Passed);
             json.WriteString("verdict", report.Verdict.ToString().ToLowerInvariant());
             json.WriteString("summary", report.Summary);
-            json.WriteString("wheel", report.Wheel);
+            // "wheel.sha256" names the file these results are about: Publish publishes only that file.
+            json.WriteStartObject("wheel");
+            json.WriteString("file", Path.GetFileName(report.Wheel));
+            json.WriteString("path", report.Wheel);
+            json.WriteString("sha256", report.WheelSha256);
+            json.WriteEndObject();
             json.WriteString("python", report.Python);
             json.WriteString("wheelArch", report.WheelArch);
             json.WriteString("hostOs", report.Host.Os);

@@ -13,6 +13,9 @@ public sealed record SmokeReport(string Wheel, string Python, string? WheelArch,
     /// <summary>The variables the workloads ran under (see <see cref="SmokeEnvironment.For"/>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
+    /// <summary>Lower-case hex SHA-256 of the wheel installed; Publish checks it against the wheel it publishes.</summary>
+    public string? WheelSha256 { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
 
     public TimeSpan Duration { get; init; }

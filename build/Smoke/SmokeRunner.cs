@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Cake.Core.Diagnostics;
 using Tfwheel.Errors;
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Reporting;
@@ -38,6 +39,7 @@ public sealed class SmokeRunner(IProcessGateway processes, ICakeLog log, HostPla
         {
             Environment = env,
             StartedAt = DateTimeOffset.UtcNow,
+            WheelSha256 = Hashing.Sha256File(request.Wheel),
         };
         var watch = Stopwatch.StartNew();
 

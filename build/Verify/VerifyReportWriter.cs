@@ -59,6 +59,11 @@ public static class VerifyReportWriter
         WriteStrings(j, "tags", report.Wheel.Tags);
         j.WriteNumber("sizeBytes", report.Wheel.SizeBytes);
         j.WriteNumber("files", report.Wheel.Files);
+        if (report.Wheel.Sha256 is { } sha256)
+        {
+            j.WriteString("sha256", sha256);
+        }
+
         j.WriteEndObject();
         WriteBinaries(j, report.Binaries);
         WriteFindings(j, report.Findings);

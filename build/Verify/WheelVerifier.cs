@@ -22,6 +22,13 @@ public static class WheelVerifier
         }
 
         var size = new FileInfo(wheelPath).Length;
+        // Publish publishes only the file this report judged: the report names it by SHA-256.
+        string sha256;
+        await using (var file = new FileStream(wheelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellation));
+        }
+
         var findings = new List<Finding>();
         var name = WheelFileName.TryParse(wheelPath, out var nameError);
         if (name is null)
@@ -55,7 +62,7 @@ public static class WheelVerifier
         }
 
         var summary = new WheelSummary(
-            Path.GetFileName(wheelPath), name?.Distribution, name?.Version, name?.ExpandedTags ?? [], size, contents.Entries.Count);
+            Path.GetFileName(wheelPath), name?.Distribution, name?.Version, name?.ExpandedTags ?? [], size, contents.Entries.Count) { Sha256 = sha256 };
         var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
         return new VerifyReport(summary, requirements, contents.Binaries, ordered);
     }

@@ -38,7 +38,9 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         Matches("publish.repository", RepositoryName().IsMatch, "must be owner/name");
         Matches("publish.tag", v => v.Length > 0 && !v.Any(char.IsWhiteSpace), "must be a tag template without spaces");
         CheckPlaceholders(tree.Scalar("publish.tag"), problems);
-        Matches("publish.api-url", v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "https" or "http", "must be an http(s) URL such as https://api.github.com/");
+        // The token goes there: https, or plain http to a loopback test server only (README "Publish").
+        Matches("publish.api-url", v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.UserInfo.Length == 0 && (u.Scheme == "https" || u.Scheme == "http" && u.IsLoopback),
+            "must be an https URL such as https://api.github.com/ or https://HOST/api/v3/ (plain http only for a loopback test server: the token must not travel unencrypted)");
         Secret("publish.api-url");
     }
 

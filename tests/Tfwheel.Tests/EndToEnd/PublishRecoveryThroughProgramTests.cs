@@ -43,6 +43,7 @@ public sealed class PublishRecoveryThroughProgramTests : IAsyncLifetime
         Assert.Equal(0, (await _p.PublishAsync(_p.WithToken)).ExitCode);
         var rebuilt = Encoding.UTF8.GetBytes(new string('r', 310_000));
         S.WriteWheel(rebuilt);
+        S.WriteReports(true); // as Verify and Smoke leave them for the rebuilt wheel
         var before = S.GitHub.Writes.Count;
 
         var refused = await _p.PublishAsync(_p.WithToken);
@@ -57,7 +58,7 @@ public sealed class PublishRecoveryThroughProgramTests : IAsyncLifetime
         var plan = TfwheelProcess.Output(planned);
         Assert.True(planned.ExitCode == 0, plan);
         Assert.Contains($"dryrun: POST upload {PublishScenario.WheelName}", plan);
-        Assert.Contains($"dryrun: skip verify.json: identical", plan);
+        Assert.Contains($"dryrun: skip manifest.json: identical", plan);
         Assert.Equal(before, S.GitHub.Writes.Count);
 
         var replaced = await _p.PublishAsync(_p.WithToken, "--replace-assets");

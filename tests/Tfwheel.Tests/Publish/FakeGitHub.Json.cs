@@ -16,7 +16,7 @@ public sealed partial class FakeGitHub
                 ["html_url"] = r.Draft ? $"https://github.com/{Owner}/{Repo}/releases/tag/untagged-{r.Id}" : $"https://github.com/{Owner}/{Repo}/releases/tag/{r.Tag}",
                 ["assets_url"] = $"{api}/releases/{r.Id}/assets",
                 // upload_url points back at this server, as GitHub's names uploads.github.com (GHES: HOST/api/uploads).
-                ["upload_url"] = $"{BaseUrl}/api/uploads/repos/{Owner}/{Repo}/releases/{r.Id}/assets{{?name,label}}",
+                ["upload_url"] = $"{UploadBaseUrl ?? BaseUrl}/api/uploads/repos/{Owner}/{Repo}/releases/{r.Id}/assets{{?name,label}}",
                 ["tarball_url"] = r.Draft ? null : $"{api}/tarball/{r.Tag}",
                 ["zipball_url"] = r.Draft ? null : $"{api}/zipball/{r.Tag}",
                 ["id"] = r.Id,

@@ -41,6 +41,9 @@ public sealed partial class FakeGitHub : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Where upload_url points instead of this server (a misconfigured proxy, or a tampered answer); null: here.</summary>
+    public string? UploadBaseUrl { get; set; }
+
     /// <summary>The REST root to give Publish as publish.api-url.</summary>
     public string ApiUrl => BaseUrl + "/api/v3/";
 

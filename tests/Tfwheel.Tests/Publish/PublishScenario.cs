@@ -43,12 +43,17 @@ public sealed class PublishScenario : IAsyncDisposable
 
     public void WriteWheel(byte[] content) => File.WriteAllBytes(Path.Combine(Artifacts, WheelName), content);
 
-    public void WriteReports(bool ok)
+    /// <summary>verify.json and smoke.json as Verify and Smoke write them, judging the wheel now in the folder (or the one with <paramref name="wheelSha256"/>).</summary>
+    public void WriteReports(bool ok, string? wheelSha256 = null)
     {
         var v = ok ? "true" : "false";
-        File.WriteAllText(Path.Combine(Artifacts, "verify.json"), $$"""{"ok":{{v}},"summary":"12 binaries: arm64, macOS >= 12.0"}""");
-        File.WriteAllText(Path.Combine(Artifacts, "smoke.json"), $$"""{"ok":{{v}},"summary":"3 of 3 workloads passed"}""");
+        var sha = wheelSha256 ?? WheelSha256;
+        File.WriteAllText(Path.Combine(Artifacts, "verify.json"), $$$"""{"ok":{{{v}}},"wheel":{"file":"{{{WheelName}}}","sha256":"{{{sha}}}"},"summary":"12 binaries: arm64, macOS >= 12.0"}""");
+        File.WriteAllText(Path.Combine(Artifacts, "smoke.json"), $$$"""{"ok":{{{v}}},"wheel":{"file":"{{{WheelName}}}","sha256":"{{{sha}}}"},"summary":"3 of 3 workloads passed"}""");
     }
+
+    /// <summary>The SHA-256 of the wheel in the artifacts folder.</summary>
+    public string WheelSha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Artifacts, WheelName))));
 
     public PublishRequest Request(Func<string, string?>? environment = null) =>
         new(GitHub.Owner, GitHub.Repo, Tag, Artifacts, GitHubToken.FromEnvironment(environment ?? (n => n == "GITHUB_TOKEN" ? GitHub.Token : null)))

@@ -29,6 +29,7 @@ public sealed class ReleasePublisherSafetyTests
         var old = s.Release.Assets.Single(a => a.Name == PublishScenario.WheelName);
         var rebuilt = Encoding.UTF8.GetBytes("a rebuilt wheel, different bytes");
         s.WriteWheel(rebuilt);
+        s.WriteReports(true);
         var before = s.GitHub.Writes.Count;
 
         var result = await s.Publisher.PublishAsync(s.Request() with { ReplaceAssets = true }, CancellationToken.None);

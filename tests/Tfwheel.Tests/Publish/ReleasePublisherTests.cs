@@ -85,7 +85,7 @@ public sealed class ReleasePublisherTests
     public async Task Rate_limits_and_server_errors_are_waited_out_honouring_Retry_After_and_the_reset_time()
     {
         await using var s = await PublishScenario.StartAsync();
-        s.GitHub.Inject(FakeFault.PrimaryRateLimit("GET", "/releases/tags/", s.Clock.GetUtcNow().AddMinutes(40)));
+        s.GitHub.Inject(FakeFault.PrimaryRateLimit("GET", "/releases/tags/", s.Clock.GetUtcNow().AddMinutes(8)));
         s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "/api/v3/repos/acme/tf-wheels/releases", 60));
         s.GitHub.Inject(FakeFault.TooManyRequests("POST", "name=verify.json", 7));
         s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=smoke.json", 90));
@@ -95,7 +95,7 @@ public sealed class ReleasePublisherTests
 
         Assert.Equal(0, s.GitHub.PendingFaults);
         var waits = s.Clock.Waits;
-        Assert.Contains(TimeSpan.FromMinutes(40) + TimeSpan.FromSeconds(1), waits);
+        Assert.Contains(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), waits);
         Assert.Contains(TimeSpan.FromSeconds(60), waits);
         Assert.Contains(TimeSpan.FromSeconds(7), waits);
         Assert.Contains(TimeSpan.FromSeconds(90), waits);

@@ -19,7 +19,8 @@ public sealed class VerifyReportWriterTests : IDisposable
 
         Assert.Equal(["ok", "wheel", "binaries", "findings"], root.EnumerateObject().Select(p => p.Name));
         Assert.False(root.GetProperty("ok").GetBoolean());
-        Assert.Equal(["file", "name", "version", "tags", "sizeBytes", "files"], root.GetProperty("wheel").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "name", "version", "tags", "sizeBytes", "files", "sha256"], root.GetProperty("wheel").EnumerateObject().Select(p => p.Name));
+        Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("wheel").GetProperty("sha256").GetString());
         var binary = root.GetProperty("binaries").EnumerateArray().Single(b => b.GetProperty("path").GetString() == "t/fsevents.so");
         Assert.Equal(["path", "format", "archs", "minOs", "libraries", "rpaths", "baselineFeatures", "dispatchedFeatures", "isa"], binary.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["x86_64", "arm64"], binary.GetProperty("archs").EnumerateArray().Select(a => a.GetString()));
