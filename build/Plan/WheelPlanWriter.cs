@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 
+using Tfwheel.Recipes;
+
 namespace Tfwheel.Plan;
 
 /// <summary>Prints a <see cref="WheelPlan"/> for people (an aligned report) or as one JSON document.</summary>

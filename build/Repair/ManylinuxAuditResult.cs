@@ -1,3 +1,7 @@
+using Tfwheel.Verify;
+
+using Tfwheel.Platforms;
+
 namespace Tfwheel.Repair;
 
 /// <summary>What <see cref="ManylinuxAudit"/> found: problems per binary, and the libraries only grafting (copying them into the wheel) would fix.</summary>

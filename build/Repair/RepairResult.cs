@@ -1,3 +1,7 @@
+using Tfwheel.Verify;
+
+using Tfwheel.Platforms;
+
 namespace Tfwheel.Repair;
 
 /// <summary>What Repair did to the wheel in artifacts/&lt;recipe&gt;/.</summary>

@@ -54,7 +54,7 @@ public static class BinaryChecks
     {
         var bundled = files.Select(f => f[(f.LastIndexOf('/') + 1)..]).ToHashSet(StringComparer.Ordinal);
         return binary.Libraries
-            .Where(l => !ManylinuxPolicy.IsSystemLibrary(l) && !bundled.Contains(l[(l.LastIndexOf('/') + 1)..]))
+            .Where(l => !ManylinuxCeilings.IsSystemLibrary(l) && !bundled.Contains(l[(l.LastIndexOf('/') + 1)..]))
             .Select(l => Finding.Warning(FindingCodes.LinkNotBundled, binary.Path,
                 $"The binary needs {l}, which is neither in the wheel nor a library every manylinux system has; users without it get an ImportError. Bundle it (auditwheel repair) or depend on the package that ships it."));
     }

@@ -44,7 +44,7 @@ public static class MinimumOsCheck
                 $"The binary needs GLIBC_{glibc} but the tag promises glibc {floor}; pip would install it where it fails to load. Build on an older glibc (a manylinux_{floor.Major}_{floor.Minor} image) or tag the wheel manylinux_{glibc.Major}_{glibc.Minor}.");
         }
 
-        foreach (var (prefix, ceiling) in ManylinuxPolicy.CxxCeilings(floor))
+        foreach (var (prefix, ceiling) in ManylinuxCeilings.CxxCeilings(floor))
         {
             if (slice.VersionNeeds.TryGetValue(prefix, out var needed) && needed > ceiling)
             {

@@ -69,10 +69,10 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
             var example = target.Os == TargetOs.Macos ? "12.0" : "2.17 (the glibc floor of the manylinux tag)";
             problems.Add(minOs.Mark.Problem($"'target.min-os' must be a version such as {example}, got '{minOs.Text}'"));
         }
-        else if (target.Os == TargetOs.Linux && Repair.ManylinuxPolicies.ForFloor(minOs.Text) is null)
+        else if (target.Os == TargetOs.Linux && ManylinuxPolicies.ForFloor(minOs.Text) is null)
         {
             // Repair retags to auditwheel's policy of this floor (PEP 600); a floor with no policy cannot be promised.
-            problems.Add(minOs.Mark.Problem($"'target.min-os' {minOs.Text} is not a manylinux glibc floor tfwheel has a policy for ({Repair.ManylinuxPolicies.KnownFloors}); TensorFlow releases use 2.17 (manylinux2014)"));
+            problems.Add(minOs.Mark.Problem($"'target.min-os' {minOs.Text} is not a manylinux glibc floor tfwheel has a policy for ({ManylinuxPolicies.KnownFloors}); TensorFlow releases use 2.17 (manylinux2014)"));
         }
         else if (target.Os == TargetOs.Macos && target.Arch == TargetArch.Arm64 && Version.Parse(minOs.Text) < new Version(11, 0))
         {

@@ -1,7 +1,6 @@
-using Tfwheel.Recipes;
-using Tfwheel.Repair;
+using Tfwheel.Platforms;
 
-namespace Tfwheel.Platforms;
+namespace Tfwheel.Recipes;
 
 /// <summary>
 /// The platform tags a target's wheel carries at each step. Bazel names the wheel as

@@ -5,7 +5,7 @@ namespace Tfwheel.Verify;
 /// manylinux-policy.json (pypa/auditwheel src/auditwheel/policy/; the same on x86_64 and aarch64):
 /// the C++ runtime of the policy's reference distribution.
 /// </summary>
-public static class ManylinuxPolicy
+public static class ManylinuxCeilings
 {
     private static readonly (Version Glibc, Version Glibcxx, Version Cxxabi)[] Rows =
     [

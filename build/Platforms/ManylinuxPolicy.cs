@@ -1,4 +1,4 @@
-namespace Tfwheel.Repair;
+namespace Tfwheel.Platforms;
 
 /// <summary>One manylinux policy (PEP 600) as auditwheel's policy file defines it; see <see cref="ManylinuxPolicies"/>.</summary>
 /// <param name="Floor">The glibc floor, "2.17".</param>

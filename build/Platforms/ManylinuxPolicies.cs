@@ -1,4 +1,4 @@
-namespace Tfwheel.Repair;
+namespace Tfwheel.Platforms;
 
 /// <summary>
 /// The manylinux policies tfwheel retags to, copied from auditwheel's policy file
