@@ -6,7 +6,7 @@ namespace Tfwheel;
 
 /// <summary>
 /// Resolves the recipe a run asked for: --recipe (a built-in name or a path; by default the one for this
-/// host), then --set overrides in order, then explicit flags (--python), per ARCHITECTURE.md's precedence.
+/// host), then --set overrides in order, then explicit flags (--python), per docs/ARCHITECTURE.md's precedence.
 /// </summary>
 public static class RecipeResolver
 {

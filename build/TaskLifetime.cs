@@ -4,7 +4,7 @@ using Tfwheel.Reporting;
 
 namespace Tfwheel;
 
-/// <summary>A log group per task on GitHub Actions (STYLE.md rule 8), so each stage folds in the CI log.</summary>
+/// <summary>A log group per task on GitHub Actions (docs/STYLE.md rule 8), so each stage folds in the CI log.</summary>
 public sealed class TaskLifetime : FrostingTaskLifetime<BuildContext>
 {
     public override void Setup(BuildContext context, ITaskSetupContext info)

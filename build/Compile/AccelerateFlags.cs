@@ -23,7 +23,7 @@ internal static class AccelerateFlags
             return;
         }
 
-        text.AppendLine("# Accelerate (experimental; TENSORFLOW.md section 6): gemm-conv is TF's USE_GEMM_FOR_CONV hook in");
+        text.AppendLine("# Accelerate (experimental; docs/facts/TENSORFLOW.md section 6): gemm-conv is TF's USE_GEMM_FOR_CONV hook in");
         text.AppendLine("# gemm_functors.h, contraction is our eigen_contraction_kernel.h patch; both call cblas_sgemm.");
         for (var i = 0; i < options.Count; i++)
         {

@@ -58,7 +58,7 @@ public static class BazelrcUser
     /// <summary>
     /// The recipe's repo-env plus what the wheel's tags need: the hermetic Python version (TF's
     /// third_party/py/python_repo.bzl reads it) and, for macOS, MACOSX_DEPLOYMENT_TARGET, which
-    /// tf_wheel.bzl turns into the macosx_X_Y tag (TENSORFLOW.md section 3). The recipe's own values win.
+    /// tf_wheel.bzl turns into the macosx_X_Y tag (docs/facts/TENSORFLOW.md section 3). The recipe's own values win.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> RepoEnv(Recipe recipe)
     {

@@ -54,7 +54,7 @@ public static class CompilePlanner
         var wheelTarget = recipe.Tensorflow.UsesWheelTarget;
         if (wheelTarget)
         {
-            // TF >= 2.17 names the wheel from this repo env (TENSORFLOW.md section 3).
+            // TF >= 2.17 names the wheel from this repo env (docs/facts/TENSORFLOW.md section 3).
             options.Add("--repo_env=WHEEL_NAME=" + recipe.Wheel.Name);
         }
 

@@ -6,7 +6,7 @@ namespace Tfwheel.Compile;
 
 /// <summary>
 /// Whether this host can build the recipe's target. TensorFlow has no supported cross-compile to
-/// macOS arm64 (TENSORFLOW.md section 1: no cross_compile_macos_arm64 config), so a wheel is built on
+/// macOS arm64 (docs/facts/TENSORFLOW.md section 1: no cross_compile_macos_arm64 config), so a wheel is built on
 /// its own OS and CPU; this fails fast instead of failing an hour into bazel.
 /// </summary>
 public static class HostRequirement

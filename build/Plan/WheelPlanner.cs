@@ -42,7 +42,7 @@ public static class WheelPlanner
     }
 
     /// <summary>
-    /// The wheel the pipeline leaves: tf_wheel.bzl's {name}-{version}{suffix}-cpXY-cpXY-{platform}.whl (TENSORFLOW.md
+    /// The wheel the pipeline leaves: tf_wheel.bzl's {name}-{version}{suffix}-cpXY-cpXY-{platform}.whl (docs/facts/TENSORFLOW.md
     /// section 3), with a Linux wheel's linux_&lt;arch&gt; retagged manylinux by Repair when the recipe sets a glibc floor.
     /// </summary>
     public static string ExpectedWheelName(Recipe recipe) =>

@@ -1,6 +1,6 @@
 namespace Tfwheel.Processes;
 
-/// <summary>The one way tfwheel starts external programs (STYLE.md rule 5).</summary>
+/// <summary>The one way tfwheel starts external programs (docs/STYLE.md rule 5).</summary>
 public interface IProcessGateway
 {
     /// <summary>

@@ -4,7 +4,7 @@ namespace Tfwheel.Processes;
 
 /// <summary>
 /// Everything needed to start one external program. Arguments are a list, never one string: nothing
-/// from a recipe ever reaches a shell (STYLE.md rule 7).
+/// from a recipe ever reaches a shell (docs/STYLE.md rule 7).
 /// </summary>
 public sealed record ProcessSpec(string Executable, IReadOnlyList<string> Arguments)
 {

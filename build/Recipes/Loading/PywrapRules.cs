@@ -2,7 +2,7 @@ namespace Tfwheel.Recipes.Loading;
 
 /// <summary>
 /// USE_PYWRAP_RULES is read by TensorFlow's third_party/py/python_repo.bzl as the truth of a string: any
-/// non-empty value turns the pywrap rules on, "False" and "0" included (TENSORFLOW.md section 10). A
+/// non-empty value turns the pywrap rules on, "False" and "0" included (docs/facts/TENSORFLOW.md section 10). A
 /// recipe that writes a value reading like "off" would silently build the other way, so only a clear
 /// enable is accepted; to keep the rules off, leave the variable out.
 /// </summary>

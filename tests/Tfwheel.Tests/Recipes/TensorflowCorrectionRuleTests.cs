@@ -1,6 +1,6 @@
 namespace Tfwheel.Tests.Recipes;
 
-/// <summary>Recipe errors for settings TensorFlow's own files read differently than they look (TENSORFLOW.md section 10).</summary>
+/// <summary>Recipe errors for settings TensorFlow's own files read differently than they look (docs/facts/TENSORFLOW.md section 10).</summary>
 public sealed class TensorflowCorrectionRuleTests : IDisposable
 {
     private readonly RecipeWorkspace _workspace = new();
