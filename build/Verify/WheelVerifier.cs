@@ -31,11 +31,12 @@ public static class WheelVerifier
 
         var contents = await WheelArchiveReader.ReadAsync(wheelPath, cancellation);
         findings.AddRange(contents.Findings);
-        if (name is not null && contents.Entries.Count > 0)
+        // An archive that cannot be opened at all is one finding; an empty one still needs its dist-info.
+        if (name is not null && !contents.Findings.Any(f => f.Code == FindingCodes.ZipCorrupt && f.Path.Length == 0))
         {
             var distInfo = WheelMetadataCheck.Check(name, contents.MetadataTexts, contents.Entries, findings);
             // An entry that could not be read is already an error; RECORD would only repeat it as "missing".
-            var unreadable = contents.Findings.Where(f => f.Code is FindingCodes.ZipCorrupt or FindingCodes.ZipLengthMismatch or FindingCodes.ZipBomb)
+            var unreadable = contents.Findings.Where(f => f.Code is FindingCodes.ZipCorrupt or FindingCodes.ZipLengthMismatch or FindingCodes.ZipBomb or FindingCodes.ZipCrcMismatch)
                 .Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             findings.AddRange(RecordCheck.Check(distInfo, contents.MetadataTexts, contents.Entries).Where(f => !unreadable.Contains(f.Path)));
         }
@@ -56,7 +57,9 @@ public static class WheelVerifier
 
         var summary = new WheelSummary(
             Path.GetFileName(wheelPath), name?.Distribution, name?.Version, name?.ExpandedTags ?? [], size, contents.Entries.Count);
-        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
+        var collected = new FindingCollector();
+        collected.AddRange(findings);
+        var ordered = collected.ToList().OrderBy(f => f.Severity).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
         return new VerifyReport(summary, requirements, contents.Binaries, ordered);
     }
 }
