@@ -21,6 +21,11 @@ public static class WheelVerifier
             throw new Errors.UsageException($"--wheel: {wheelPath} does not exist. Pass the path of a .whl file (Compile puts it in artifacts/<recipe>/).");
         }
 
+        if (Files.InputFile.Problem(wheelPath, long.MaxValue) is { } notRegular)
+        {
+            throw new Errors.UsageException($"--wheel: {wheelPath} {notRegular}. Pass the path of a .whl file.");
+        }
+
         var size = new FileInfo(wheelPath).Length;
         var findings = new List<Finding>();
         var name = WheelFileName.TryParse(wheelPath, out var nameError);
