@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using CsCheck;
-using Tfwheel.Verify.Findings;
 using Tfwheel.Tests.Support;
 using Tfwheel.Verify;
+using Tfwheel.Verify.Findings;
 
 namespace Tfwheel.Tests.Verify;
 
