@@ -135,7 +135,7 @@ public sealed class HostileInputTests
         // Issue 11: 4096 DT_NEEDED at one offset of a 16 MiB table asked for 4096 copies of it (128 GiB).
         Gen.Select(Gen.Int[1, 4096], Gen.Int[8192, 4 << 20]).Sample((needed, length) =>
         {
-            var elf = HostileBinaries.ElfWithOneHugeName(needed, Math.Max(length, 1024 + (needed * 16)));
+            var elf = HostileBinaries.ElfWithOneHugeName(needed, 176 + ((needed + 3) * 16) + length); // headers, PT_DYNAMIC, then the string
             var before = GC.GetAllocatedBytesForCurrentThread();
             var binary = NativeBinaryScannerTests.Scan(elf, 1 << 20)!;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
