@@ -7,16 +7,18 @@ using Tfwheel.Processes;
 namespace Tfwheel.Compile;
 
 /// <summary>
-/// Masks remote header values in the --build_event_json_file. Bazel copies its command line into the
-/// build events (started.optionsDescription, unstructuredCommandLine, optionsParsed, structuredCommandLine);
-/// releases without the credential-option redaction (the Bazel 4 here, for one) write --remote_header
-/// values there in clear, and the file sits in artifacts/, which CI uploads.
+/// Masks secrets in the --build_event_json_file, which sits in artifacts/ and which CI uploads. Bazel copies
+/// its command line into the build events (started.optionsDescription, unstructuredCommandLine,
+/// optionsParsed, structuredCommandLine): releases without the credential-option redaction (the Bazel 4 here,
+/// for one) write --remote_header values there in clear, and every release records the whole client
+/// environment as --client_env=NAME=VALUE (GH_TOKEN, AWS_SECRET_ACCESS_KEY, ...). Header values become ***,
+/// and every environment value does too (<see cref="ClientEnvironment"/>).
 /// </summary>
 public static class BuildEventRedaction
 {
     public static void Redact(string path, IReadOnlyCollection<string> secrets)
     {
-        if (secrets.Count == 0 || !File.Exists(path))
+        if (!File.Exists(path))
         {
             return;
         }
@@ -66,9 +68,12 @@ public static class BuildEventRedaction
         var changed = false;
         if (node is JsonObject obj)
         {
-            foreach (var name in obj.Select(p => p.Key).ToList())
+            // structuredCommandLine splits an option: {"optionName":"client_env","optionValue":"NAME=VALUE"}.
+            var isClientEnv = obj["optionName"] is JsonValue name && name.TryGetValue<string>(out var option) && option == "client_env";
+            foreach (var key in obj.Select(p => p.Key).ToList())
             {
-                changed |= MaskChild(obj[name], masked => obj[name] = masked, secrets);
+                var bare = isClientEnv && key == "optionValue";
+                changed |= MaskChild(obj[key], masked => obj[key] = masked, secrets, bare);
             }
         }
         else if (node is JsonArray array)
@@ -76,18 +81,20 @@ public static class BuildEventRedaction
             for (var i = 0; i < array.Count; i++)
             {
                 var at = i;
-                changed |= MaskChild(array[at], masked => array[at] = masked, secrets);
+                var bare = at > 0 && array[at - 1] is JsonValue previous && previous.TryGetValue<string>(out var option) && option == "--client_env";
+                changed |= MaskChild(array[at], masked => array[at] = masked, secrets, bare);
             }
         }
 
         return changed;
     }
 
-    private static bool MaskChild(JsonNode? child, Action<string> replace, IReadOnlyCollection<string> secrets)
+    private static bool MaskChild(JsonNode? child, Action<string> replace, IReadOnlyCollection<string> secrets, bool bare)
     {
         if (child is JsonValue value && value.TryGetValue<string>(out var text))
         {
             var masked = Redactor.Redact(text, secrets);
+            masked = bare ? ClientEnvironment.MaskAssignment(masked) : ClientEnvironment.MaskOptions(masked);
             if (masked == text)
             {
                 return false;

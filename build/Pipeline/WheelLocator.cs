@@ -16,7 +16,15 @@ public static class WheelLocator
     public static string Named(string wheel, string root)
     {
         var path = Path.GetFullPath(wheel, root);
-        return File.Exists(path) ? path : throw new UsageException($"--wheel={wheel}: no such file ({path}).");
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--wheel={wheel}: no such file ({path}).");
+        }
+
+        // A FIFO would block the read forever; a device never ends.
+        return Files.InputFile.Problem(path, long.MaxValue) is { } problem
+            ? throw new UsageException($"--wheel={wheel}: {path} {problem}. Pass a .whl file.")
+            : path;
     }
 
     public static string InArtifacts(string artifactsDirectory)

@@ -54,8 +54,9 @@ public static class PatchSeries
     /// <summary>Patches come from the project or the recipe's folder (the recipe loader resolves them); anything else is refused.</summary>
     private static void CheckLocation(string patch, Recipe recipe, BuildPaths paths)
     {
-        var full = Path.GetFullPath(patch);
-        var allowed = recipe.Files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Append(paths.Root);
+        // Where links lead, not their names: a patch linked to a file outside the project is outside (issue 11).
+        var full = File.Exists(patch) ? RealPath.Resolve(patch) : Path.GetFullPath(patch);
+        var allowed = recipe.Files.Select(f => RealPath.Resolve(Path.GetDirectoryName(Path.GetFullPath(f))!)).Append(RealPath.Resolve(paths.Root));
         if (!allowed.Any(dir => full.StartsWith(dir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
         {
             throw new UsageException($"Patch: {patch} is outside the project ({paths.Root}) and the recipe's folder. Keep patches in patches/ and reference them from the recipe.");

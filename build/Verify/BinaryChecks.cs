@@ -11,13 +11,13 @@ public static class BinaryChecks
 {
     public static IReadOnlyList<Finding> Check(IReadOnlyList<NativeBinary> binaries, IReadOnlySet<string> files, VerifyRequirements requirements)
     {
-        var findings = new List<Finding>();
+        var findings = new FindingCollector();
         foreach (var binary in binaries)
         {
             if (binary.Problems.Count > 0)
             {
                 findings.Add(Finding.Error(FindingCodes.BinaryMalformed, binary.Path,
-                    $"The {binary.Format} headers cannot be read: {string.Join("; ", binary.Problems)}. A loader would reject it too; rebuild the file or remove it."));
+                    $"The {binary.Format} headers cannot be read: {LinkageCheck.FirstFew(binary.Problems)}. A loader would reject it too; rebuild the file or remove it."));
             }
 
             findings.AddRange(ArchitectureCheck.Check(binary, requirements));
@@ -46,7 +46,7 @@ public static class BinaryChecks
             }
         }
 
-        return findings;
+        return findings.ToList();
     }
 
     /// <summary>A manylinux wheel may only need the policy's system libraries; others must ship inside it (auditwheel repair).</summary>

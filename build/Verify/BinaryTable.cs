@@ -1,3 +1,4 @@
+using Tfwheel.Reporting;
 using Tfwheel.Verify.Binaries;
 
 namespace Tfwheel.Verify;
@@ -7,9 +8,13 @@ public static class BinaryTable
 {
     private const int MaxLibrariesShown = 4;
 
+    /// <summary>A cell longer than this is cut: one hostile name must not widen every row.</summary>
+    private const int MaxCell = 160;
+
     public static void Write(IReadOnlyList<NativeBinary> binaries, TextWriter output)
     {
-        var rows = binaries.Select(b => new[] { b.Path, b.Format, string.Join(",", b.Archs), b.MinOs ?? "-", Notable(b) }).ToList();
+        var rows = binaries.Select(b => new[] { b.Path, b.Format, string.Join(",", b.Archs), b.MinOs ?? "-", Notable(b) }
+            .Select(cell => TerminalText.Escape(cell, MaxCell)).ToArray()).ToList();
         if (rows.Count == 0)
         {
             output.WriteLine("No native binaries.");

@@ -20,6 +20,7 @@ public static class LinkageCheck
         var findings = new List<Finding>();
         foreach (var slice in binary.Slices)
         {
+            var rpathDirectories = binary.IsMachO ? RpathDirectories(binary.Path, slice) : [];
             foreach (var library in slice.Libraries)
             {
                 if (IsLibpython(library.Name))
@@ -29,7 +30,7 @@ public static class LinkageCheck
                 }
                 else if (binary.IsMachO)
                 {
-                    CheckMachOLibrary(binary.Path, slice, library, files, findings);
+                    CheckMachOLibrary(binary.Path, slice, rpathDirectories, library, files, findings);
                 }
             }
 
@@ -50,7 +51,7 @@ public static class LinkageCheck
         return findings.Distinct();
     }
 
-    private static void CheckMachOLibrary(string path, BinarySlice slice, LinkedLibrary library, IReadOnlySet<string> files, List<Finding> findings)
+    private static void CheckMachOLibrary(string path, BinarySlice slice, IReadOnlyList<string> rpathDirectories, LinkedLibrary library, IReadOnlySet<string> files, List<Finding> findings)
     {
         var name = library.Name;
         var severity = library.Kind == "weak" ? Severity.Warning : Severity.Error;
@@ -71,12 +72,10 @@ public static class LinkageCheck
         else if (name.StartsWith("@rpath/", StringComparison.Ordinal))
         {
             var rest = name["@rpath/".Length..];
-            var found = slice.Rpaths.Where(r => r.StartsWith("@loader_path", StringComparison.Ordinal))
-                .Select(r => Resolve(path, r["@loader_path".Length..].TrimStart('/') is var d && d.Length > 0 ? d + "/" + rest : rest))
-                .Any(candidate => candidate is not null && files.Contains(candidate));
+            var found = rpathDirectories.Any(dir => Resolve(dir.Length > 0 ? dir + "/x" : "x", rest) is { } candidate && files.Contains(candidate));
             if (!found)
             {
-                var searched = slice.Rpaths.Count == 0 ? "it has no LC_RPATH" : "its LC_RPATH entries are " + string.Join(", ", slice.Rpaths);
+                var searched = slice.Rpaths.Count == 0 ? "it has no LC_RPATH" : "its LC_RPATH entries are " + FirstFew(slice.Rpaths);
                 findings.Add(new Finding(FindingCodes.LinkUnresolved, severity, path,
                     $"The binary loads {name}, but {searched} and none leads to that file in the wheel; add the library to the wheel or an LC_RPATH @loader_path/... that reaches it."));
             }
@@ -90,6 +89,17 @@ public static class LinkageCheck
             findings.Add(new Finding(FindingCodes.LinkForbiddenPath, Severity.Warning, path, $"The binary loads {name}, which is neither a system library nor inside the wheel; bundle it and refer to it as @rpath/."));
         }
     }
+
+    /// <summary>The @loader_path search directories resolved once per binary (a slice may name hundreds), relative to the wheel's root.</summary>
+    private static List<string> RpathDirectories(string binaryPath, BinarySlice slice) =>
+        [.. slice.Rpaths.Where(r => r.StartsWith("@loader_path", StringComparison.Ordinal))
+            .Select(r => Resolve(binaryPath, r["@loader_path".Length..].TrimStart('/')))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The first few items and how many more: a message never grows with a hostile count.</summary>
+    public static string FirstFew(IReadOnlyList<string> items, int shown = 5) =>
+        items.Count <= shown ? string.Join(", ", items) : $"{string.Join(", ", items.Take(shown))} and {items.Count - shown} more";
 
     /// <summary>Joins a path relative to the binary's directory, folding "." and ".."; null when it climbs out of the root.</summary>
     public static string? Resolve(string binaryPath, string relative)

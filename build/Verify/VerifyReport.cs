@@ -17,7 +17,7 @@ public sealed record VerifyReport(WheelSummary Wheel, VerifyRequirements Require
         {
             var first = Findings.First(f => f.Severity == Severity.Error);
             throw new Errors.StepFailedException(
-                $"Verify failed: {ErrorCount} error(s) in {Wheel.File}, first [{first.Code}] {(first.Path.Length > 0 ? first.Path : "the archive itself")}. Fix the build (each finding says how) and verify again.",
+                $"Verify failed: {ErrorCount} error(s) in {Reporting.TerminalText.Escape(Wheel.File)}, first [{first.Code}] {(first.Path.Length > 0 ? Reporting.TerminalText.Escape(first.Path, 200) : "the archive itself")}. Fix the build (each finding says how) and verify again.",
                 Errors.ExitCodes.Verify);
         }
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tfwheel.Files;
+using Tfwheel.Reporting;
 using Tfwheel.Verify.Binaries;
 using Tfwheel.Verify.Findings;
 
@@ -17,7 +18,7 @@ public static class VerifyReportWriter
     public static void WriteText(VerifyReport report, TextWriter output)
     {
         var w = report.Wheel;
-        output.WriteLine($"Verify {w.File} ({w.SizeBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes, {w.Files} files)");
+        output.WriteLine($"Verify {TerminalText.Escape(w.File)} ({w.SizeBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes, {w.Files} files)");
         output.WriteLine($"  requires: {report.Requirements.Os} {string.Join(",", report.Requirements.Archs)}"
             + (report.Requirements.MinOs is { } m ? $" min {m}" : "")
             + (report.Requirements.AllowUniversal ? ", universal allowed" : "")
@@ -29,10 +30,10 @@ public static class VerifyReportWriter
         output.WriteLine();
         output.WriteLine(report.Ok
             ? $"Verdict: OK - {report.Binaries.Count} native binaries checked, {report.Findings.Count} warnings or notes."
-            : $"Verdict: FAILED - {report.ErrorCount} errors in {w.File}.");
+            : $"Verdict: FAILED - {report.ErrorCount} errors in {TerminalText.Escape(w.File)}.");
     }
 
-    /// <summary>Findings grouped by severity, errors first, each with its code and path.</summary>
+    /// <summary>Findings grouped by severity, errors first, each with its code and path (control characters escaped).</summary>
     public static void WriteFindings(IReadOnlyList<Finding> findings, string wholeFile, TextWriter output)
     {
         foreach (var group in findings.GroupBy(f => f.Severity).OrderBy(g => g.Key))
@@ -41,7 +42,8 @@ public static class VerifyReportWriter
             output.WriteLine($"{group.Key.ToString().ToUpperInvariant()}S ({group.Count()})");
             foreach (var f in group)
             {
-                output.WriteLine($"  [{f.Code}] {(f.Path.Length > 0 ? f.Path : wholeFile)}: {f.Message}");
+                // Paths and messages carry names read from the wheel: escaped, so no name becomes a workflow command.
+                output.WriteLine($"  [{f.Code}] {TerminalText.Escape(f.Path.Length > 0 ? f.Path : wholeFile)}: {TerminalText.Escape(f.Message)}");
             }
         }
     }

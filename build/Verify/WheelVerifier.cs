@@ -21,6 +21,11 @@ public static class WheelVerifier
             throw new Errors.UsageException($"--wheel: {wheelPath} does not exist. Pass the path of a .whl file (Compile puts it in artifacts/<recipe>/).");
         }
 
+        if (Files.InputFile.Problem(wheelPath, long.MaxValue) is { } notRegular)
+        {
+            throw new Errors.UsageException($"--wheel: {wheelPath} {notRegular}. Pass the path of a .whl file.");
+        }
+
         var size = new FileInfo(wheelPath).Length;
         // Publish publishes only the file this report judged: the report names it by SHA-256.
         string sha256;
@@ -38,11 +43,12 @@ public static class WheelVerifier
 
         var contents = await WheelArchiveReader.ReadAsync(wheelPath, cancellation);
         findings.AddRange(contents.Findings);
-        if (name is not null && contents.Entries.Count > 0)
+        // An archive that cannot be opened at all is one finding; an empty one still needs its dist-info.
+        if (name is not null && !contents.Findings.Any(f => f.Code == FindingCodes.ZipCorrupt && f.Path.Length == 0))
         {
             var distInfo = WheelMetadataCheck.Check(name, contents.MetadataTexts, contents.Entries, findings);
             // An entry that could not be read is already an error; RECORD would only repeat it as "missing".
-            var unreadable = contents.Findings.Where(f => f.Code is FindingCodes.ZipCorrupt or FindingCodes.ZipLengthMismatch or FindingCodes.ZipBomb)
+            var unreadable = contents.Findings.Where(f => f.Code is FindingCodes.ZipCorrupt or FindingCodes.ZipLengthMismatch or FindingCodes.ZipBomb or FindingCodes.ZipCrcMismatch)
                 .Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             findings.AddRange(RecordCheck.Check(distInfo, contents.MetadataTexts, contents.Entries).Where(f => !unreadable.Contains(f.Path)));
         }
@@ -63,7 +69,9 @@ public static class WheelVerifier
 
         var summary = new WheelSummary(
             Path.GetFileName(wheelPath), name?.Distribution, name?.Version, name?.ExpandedTags ?? [], size, contents.Entries.Count) { Sha256 = sha256 };
-        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
+        var collected = new FindingCollector();
+        collected.AddRange(findings);
+        var ordered = collected.ToList().OrderBy(f => f.Severity).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
         return new VerifyReport(summary, requirements, contents.Binaries, ordered);
     }
 }

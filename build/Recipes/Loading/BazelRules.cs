@@ -107,7 +107,7 @@ internal sealed partial class BazelRules(RecipeTreeReader tree, List<RecipeProbl
                 problems.Add(entry.Key.Mark.Problem($"'{entry.Key.Text}' in 'bazel.remote.header-env' is not an HTTP header name"));
             }
 
-            if (!RecipeRules.EnvNamePattern.IsMatch(((RecipeScalar)entry.Value).Text))
+            if (!SecretRules.IsVariableName(((RecipeScalar)entry.Value).Text))
             {
                 problems.Add(entry.Value.Mark.Problem(SecretRules.EnvNameMessage($"bazel.remote.header-env.{entry.Key.Text}")));
             }

@@ -1,3 +1,4 @@
+using Tfwheel.Files;
 using Tfwheel.Reporting;
 
 namespace Tfwheel.Recipes.Loading;
@@ -12,6 +13,9 @@ internal sealed record RecipeLayer(string File, RecipeMapping Tree);
 /// </summary>
 internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> problems, ISet<string> dropped)
 {
+    /// <summary>The largest recipe file read; the built-in ones are a few KB.</summary>
+    public const long MaxRecipeBytes = 1 << 20;
+
     /// <summary>False when a file could not be read or an extends could not be followed: the layers are then not the whole recipe.</summary>
     public bool Complete { get; private set; } = true;
 
@@ -44,7 +48,9 @@ internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> p
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.Problem(path, MaxRecipeBytes) is { } problem
+                ? throw new IOException($"the recipe {problem}")
+                : InputFile.ReadAllText(path, MaxRecipeBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,9 +76,16 @@ internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> p
             return null;
         }
 
-        if (node is not RecipeMapping)
+        if (node is not RecipeMapping mapping)
         {
             problems.Add(node.Mark.Problem($"a recipe is a mapping of keys (name:, extends:, tensorflow: ...), got {node.KindName}"));
+            return null;
+        }
+
+        // A file with no recipe key at all is something else (a config, a secret): its keys and values stay unshown.
+        if (!mapping.Entries.Any(e => RecipeSchema.Root.Keys.ContainsKey(e.Key.Text)))
+        {
+            problems.Add(node.Mark.Problem($"not a tfwheel recipe: none of its {mapping.Entries.Count} top-level keys is a recipe key (name, extends, tensorflow, python, target, ...); its content is not shown"));
             return null;
         }
 
@@ -83,6 +96,13 @@ internal sealed class RecipeChain(string recipesDirectory, List<RecipeProblem> p
     {
         var text = extends.Text;
         var isPath = text.Contains('/') || text.Contains('\\') || text.EndsWith(".yaml", StringComparison.Ordinal) || text.EndsWith(".yml", StringComparison.Ordinal);
+        if (isPath && !text.EndsWith(".yaml", StringComparison.Ordinal) && !text.EndsWith(".yml", StringComparison.Ordinal))
+        {
+            problems.Add(extends.Mark.Problem($"extends '{TerminalText.Escape(text, 200)}': extends takes a recipe, a name from the recipes folder or a path ending in .yaml or .yml"));
+            Complete = false;
+            return null;
+        }
+
         var target = Path.GetFullPath(isPath ? Path.Combine(Path.GetDirectoryName(from)!, text) : Path.Combine(recipesDirectory, text + ".yaml"));
         if (!File.Exists(target))
         {

@@ -64,7 +64,8 @@ public static class RecipeLoader
         foreach (var path in Directory.EnumerateFiles(Path.GetFullPath(recipesDirectory), "*.yaml").OrderBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal))
         {
             var ignored = new List<RecipeProblem>();
-            var tree = RecipeYamlReader.Read(File.ReadAllText(path), path, Path.GetDirectoryName(path)!, ignored) as RecipeMapping;
+            var text = Files.InputFile.Problem(path, RecipeChain.MaxRecipeBytes) is null ? Files.InputFile.ReadAllText(path, RecipeChain.MaxRecipeBytes) : "";
+            var tree = RecipeYamlReader.Read(text, path, Path.GetDirectoryName(path)!, ignored) as RecipeMapping;
             var name = (tree?.Get("name") as RecipeScalar)?.Text ?? Path.GetFileNameWithoutExtension(path);
             var description = (tree?.Get("description") as RecipeScalar)?.Text ?? "";
             list.Add(new BuiltInRecipe(name, description, path));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Tfwheel.Files;
 using Tfwheel.Reporting;
 
 namespace Tfwheel.Recipes.Loading;
@@ -9,6 +10,9 @@ namespace Tfwheel.Recipes.Loading;
 /// </summary>
 internal sealed class RecipePathRules(string projectRoot, List<RecipeProblem> problems)
 {
+    /// <summary>The largest patch or workload read; TensorFlow's own patches are a few KB.</summary>
+    public const long MaxFileBytes = 16 << 20;
+
     /// <summary>The workloads shipped in build/Smoke/workloads/ (NAME.py each).</summary>
     // The one list of built-in workloads is Smoke's catalog (the .py files shipped in build/Smoke/workloads/).
     public static IReadOnlyList<string> BuiltInWorkloads => Tfwheel.Smoke.WorkloadCatalog.BuiltIn;
@@ -80,6 +84,31 @@ internal sealed class RecipePathRules(string projectRoot, List<RecipeProblem> pr
         if (!File.Exists(full))
         {
             problems.Add(item.Mark.Problem($"'{text}' in '{key}' does not exist (looked for {RecipeFiles.Display(full)}; paths are relative to the file that declares them)"));
+            return null;
+        }
+
+        // The same check on where links lead: a patch that is a link to /etc/shadow is outside, whatever its name.
+        string real;
+        try
+        {
+            real = RealPath.Resolve(full);
+        }
+        catch (IOException e)
+        {
+            problems.Add(item.Mark.Problem($"'{text}' in '{key}' cannot be resolved: {e.Message}"));
+            return null;
+        }
+
+        if (!RecipeFiles.IsInside(real, RealPath.Resolve(baseDirectory)) && !RecipeFiles.IsInside(real, RealPath.Resolve(projectRoot)))
+        {
+            problems.Add(item.Mark.Problem(
+                $"'{text}' in '{key}' is a link to {real}, outside the recipe's folder and the project ({RecipeFiles.Display(projectRoot)}); copy the file into the project instead of linking it"));
+            return null;
+        }
+
+        if (InputFile.Problem(real, MaxFileBytes) is { } unreadable)
+        {
+            problems.Add(item.Mark.Problem($"'{text}' in '{key}' {unreadable}; patches and workloads are regular files"));
             return null;
         }
 

@@ -161,8 +161,6 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
     /// <summary>The value as a message may show it: escapes made visible, and never a URL carrying credentials.</summary>
     internal static string Printable(string value) => SecretRules.HasCredentials(value) ? "(not shown: it contains credentials)" : value.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\0", "\\0", StringComparison.Ordinal);
 
-    internal static readonly Regex EnvNamePattern = EnvName();
-
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex RecipeName();
 

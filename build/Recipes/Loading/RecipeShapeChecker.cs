@@ -155,8 +155,10 @@ internal static class RecipeShapeChecker
         }
     }
 
-    private static string UnknownKey(string key, string path, SectionShape section)
+    private static string UnknownKey(string text, string path, SectionShape section)
     {
+        // A key is quoted, never its value, and never more than a name's length of it.
+        var key = TerminalText.Escape(text, 64);
         var where = path.Length == 0 ? "" : $" in '{path}'";
         var lower = key.ToLowerInvariant();
         if (lower.Contains("token", StringComparison.Ordinal) || lower.Contains("password", StringComparison.Ordinal) || lower.Contains("secret", StringComparison.Ordinal))
@@ -164,7 +166,7 @@ internal static class RecipeShapeChecker
             return $"unknown key '{key}'{where}: secrets never go in a recipe; tfwheel reads tokens from the environment (GITHUB_TOKEN, or the variables named in bazel.remote.header-env)";
         }
 
-        return $"unknown key '{key}'{where}" + DidYouMean.Hint(key, section.Keys.Keys);
+        return $"unknown key '{key}'{where}" + DidYouMean.Hint(text, section.Keys.Keys);
     }
 
     private static string WrongType(string path, RecipeShape shape, RecipeNode node) =>

@@ -10,6 +10,9 @@ namespace Tfwheel.Recipes.Loading;
 /// </summary>
 internal static partial class RecipeYamlReader
 {
+    /// <summary>The deepest nesting read (the schema needs 4 levels); deeper text is refused before it can exhaust the stack.</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Parses <paramref name="text"/>; returns null (and adds a problem) when it is not valid YAML.</summary>
     public static RecipeNode? Read(string text, string file, string baseDirectory, List<RecipeProblem> problems, bool commandLine = false)
     {
@@ -24,7 +27,7 @@ internal static partial class RecipeYamlReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = reader.ReadNode(parser);
+            var root = reader.ReadNode(parser, 0);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -70,8 +73,13 @@ internal static partial class RecipeYamlReader
             ? new(file, 0, 0, baseDirectory)
             : new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column), baseDirectory);
 
-        public RecipeNode ReadNode(IParser parser)
+        public RecipeNode ReadNode(IParser parser, int depth)
         {
+            if (depth > MaxDepth && parser.Current is { } deep)
+            {
+                throw new RecipeSyntaxException(Mark(deep.Start).Problem($"lists and mappings nest more than {MaxDepth} levels deep; a recipe needs a handful"));
+            }
+
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
                 return _anchors.TryGetValue(alias.Value.Value, out var target)
@@ -92,7 +100,7 @@ internal static partial class RecipeYamlReader
                 var items = new List<RecipeNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    items.Add(ReadNode(parser));
+                    items.Add(ReadNode(parser, depth + 1));
                 }
 
                 node = new RecipeSequence(Mark(sequenceStart.Start), items);
@@ -105,9 +113,9 @@ internal static partial class RecipeYamlReader
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyStart = parser.Current?.Start ?? mappingStart.Start;
-                    var key = ReadNode(parser) as RecipeScalar
+                    var key = ReadNode(parser, depth + 1) as RecipeScalar
                         ?? throw new RecipeSyntaxException(Mark(keyStart).Problem("keys must be plain names, not lists or mappings"));
-                    entries.Add(new RecipeEntry(key, ReadNode(parser)));
+                    entries.Add(new RecipeEntry(key, ReadNode(parser, depth + 1)));
                 }
 
                 node = new RecipeMapping(Mark(mappingStart.Start), entries);

@@ -26,6 +26,16 @@ internal static partial class SecretRules
     public static string EnvNameMessage(string path) =>
         $"'{path}' must be the NAME of an environment variable that holds the value (like REMOTE_API_KEY), not the value itself; the value is not shown in case it is a secret";
 
+    /// <summary>
+    /// True for text that can be an environment variable name ([A-Za-z_][A-Za-z0-9_]*) and does not look like a
+    /// token pasted where the name belongs: GitHub's ghp_/gho_/ghu_/ghs_/ghr_/github_pat_ tokens, AWS key ids
+    /// (AKIA/ASIA + 16), Slack's xox?- tokens fail the pattern or the shape, and so does any 20+ character run
+    /// mixing letters and digits with no '_' (variable names are words joined by '_').
+    /// </summary>
+    public static bool IsVariableName(string name) =>
+        name.Length <= 128 && VariableName().IsMatch(name) && !TokenPrefix().IsMatch(name)
+        && !name.Split('_').Any(word => word.Length >= 20 && word.Any(char.IsDigit) && word.Any(char.IsLetter));
+
     /// <summary>Environment variable names that by convention hold credentials (GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, X_API_KEY).</summary>
     public static bool LooksLikeSecretName(string name) => SecretName().IsMatch(name);
 
@@ -34,6 +44,12 @@ internal static partial class SecretRules
 
     [GeneratedRegex(@"(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
+
+    [GeneratedRegex("^(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_|(AKIA|ASIA)[A-Z0-9]{16}$)")]
+    private static partial Regex TokenPrefix();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s]*@")]
     private static partial Regex UserInfo();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using Tfwheel.Verify.Binaries;
@@ -46,12 +47,18 @@ public static class WheelArchiveReader
 
         using (zip)
         {
+            if (CentralDirectory(zip, findings) is not { } all)
+            {
+                return new ArchiveContents(entries, texts, binaries, findings);
+            }
+
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var budget = new NameBudget();
             long total = 0;
             var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
             try
             {
-                foreach (var entry in zip.Entries)
+                foreach (var entry in all)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var name = entry.FullName;
@@ -99,7 +106,7 @@ public static class WheelArchiveReader
 
                     if (read.Binary is { } b)
                     {
-                        binaries.Add(b);
+                        binaries.Add(budget.Charge(b));
                     }
 
                     if (read.Text is { } t)
@@ -117,11 +124,26 @@ public static class WheelArchiveReader
         return new ArchiveContents(entries, texts, binaries, findings);
     }
 
+    /// <summary>The entries, or null with a finding when the central directory disagrees with its end record (a count off by one).</summary>
+    private static IReadOnlyCollection<ZipArchiveEntry>? CentralDirectory(ZipArchive zip, List<Finding> findings)
+    {
+        try
+        {
+            return zip.Entries;
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
+        {
+            findings.Add(Finding.Error(FindingCodes.ZipCorrupt, "", $"The wheel's central directory cannot be read ({e.Message}); installers refuse it. Rebuild the wheel, or download it again if it was copied."));
+            return null;
+        }
+    }
+
     private static async Task<EntryRead> ReadEntryAsync(ZipArchiveEntry entry, byte[] buffer, CancellationToken cancellation)
     {
         var name = entry.FullName;
         var scanner = new NativeBinaryScanner(name, entry.Length);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var crc = new Crc32();
         var keepText = IsMetadata(name) && entry.Length <= MaxMetadataText;
         using var text = keepText ? new MemoryStream() : null;
         long count = 0;
@@ -136,6 +158,7 @@ public static class WheelArchiveReader
                 count += n;
                 var chunk = buffer.AsSpan(0, take);
                 hash.AppendData(chunk);
+                crc.Append(chunk);
                 if (scanner.Interested)
                 {
                     scanner.Feed(chunk);
@@ -158,6 +181,11 @@ public static class WheelArchiveReader
         if (count != entry.Length)
         {
             findings.Add(Finding.Error(FindingCodes.ZipLengthMismatch, name, $"The entry inflates to {count} bytes but its header claims {entry.Length}; rebuild the wheel."));
+        }
+        else if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
+        {
+            // zipfile (and so pip) checks every member's CRC-32 while extracting and stops with "Bad CRC-32".
+            findings.Add(Finding.Error(FindingCodes.ZipCrcMismatch, name, $"The entry's CRC-32 is {crc.GetCurrentHashAsUInt32():x8} but the archive says {entry.Crc32:x8}; pip refuses it (Bad CRC-32). Rebuild the wheel, or download it again if it was copied."));
         }
 
         // RECORD's form (PEP 376/427): urlsafe base64 without '=' padding, which is exactly Base64Url.

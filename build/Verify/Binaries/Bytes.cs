@@ -24,8 +24,17 @@ internal static class Bytes
         return bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(field) : BinaryPrimitives.ReadUInt64LittleEndian(field);
     }
 
-    /// <summary>A NUL-terminated string starting at <paramref name="offset"/>, ending at the NUL or the span's end.</summary>
-    public static string CString(ReadOnlySpan<byte> s, long offset)
+    /// <summary>
+    /// The longest name kept: PATH_MAX on Linux (linux/limits.h), four times macOS's. Library names all point
+    /// into one string table, so without a bound 4096 names at one offset would each copy the whole table.
+    /// </summary>
+    public const int MaxString = 4096;
+
+    /// <summary>
+    /// A NUL-terminated string starting at <paramref name="offset"/>, ending at the NUL or the span's end;
+    /// longer than <paramref name="max"/> bytes is malformed.
+    /// </summary>
+    public static string CString(ReadOnlySpan<byte> s, long offset, int max = MaxString)
     {
         if (offset < 0 || offset >= s.Length)
         {
@@ -34,7 +43,13 @@ internal static class Bytes
 
         var rest = s[(int)offset..];
         var end = rest.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(end < 0 ? rest : rest[..end]);
+        var length = end < 0 ? rest.Length : end;
+        if (length > max)
+        {
+            throw new MalformedBinaryException($"a string at offset {offset} runs {length} bytes, longer than the {max} a name may have");
+        }
+
+        return Encoding.UTF8.GetString(rest[..length]);
     }
 
     private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> s, long offset, int size)

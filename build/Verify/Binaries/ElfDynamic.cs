@@ -5,7 +5,8 @@ internal sealed record ElfDynamic(
     IReadOnlyList<ulong> Needed, ulong? SoName, ulong? RPath, ulong? RunPath,
     ulong? StringTable, ulong? StringTableSize, ulong? VersionNeed, uint? VersionNeedCount)
 {
-    private const int MaxNeeded = 4096;
+    /// <summary>Real libraries need tens; past this the file is hostile, not a library to check partly.</summary>
+    public const int MaxNeeded = 4096;
 
     public static ElfDynamic Parse(ReadOnlySpan<byte> b, bool is64, bool big)
     {
@@ -21,6 +22,7 @@ internal sealed record ElfDynamic(
             {
                 case 0: return new ElfDynamic(needed, soname, rpath, runpath, strtab, strsz, verneed, verneedNum);
                 case 1 when needed.Count < MaxNeeded: needed.Add(value); break;
+                case 1: throw new MalformedBinaryException($"PT_DYNAMIC has more than {MaxNeeded} DT_NEEDED entries");
                 case 5: strtab = value; break;
                 case 10: strsz = value; break;
                 case 14: soname = value; break;

@@ -14,6 +14,7 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
     public const long MaxPrefix = 32L << 20;
     private const int MaxTable = 16 << 20;
     private const int MaxDynamic = 1 << 20;
+    private const int MaxRpathText = 64 << 10;
 
     private readonly List<(ulong Offset, ulong Vaddr, ulong FileSize)> loads = [];
     private readonly List<LinkedLibrary> needed = [];
@@ -136,7 +137,9 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
             var path = tags.RunPath ?? tags.RPath;
             if (path is { } p)
             {
-                rpaths.AddRange(Bytes.CString(strings, (long)p).Split(':', StringSplitOptions.RemoveEmptyEntries));
+                var list = Bytes.CString(strings, (long)p, MaxRpathText).Split(':', StringSplitOptions.RemoveEmptyEntries);
+                rpaths.AddRange(list.Length <= MachOLoadCommands.MaxRpaths ? list
+                    : throw new MalformedBinaryException($"DT_RUNPATH/DT_RPATH lists {list.Length} directories; more than the {MachOLoadCommands.MaxRpaths} tfwheel reads"));
             }
 
             if (tags.VersionNeed is { } vn && tags.VersionNeedCount is { } vnCount && FileOffset(vn) is { } vnOffset)

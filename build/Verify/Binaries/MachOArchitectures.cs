@@ -9,6 +9,9 @@ internal static class MachOArchitectures
     public const uint CpuTypeArm64 = 0x0100000C;
     public const uint CpuTypeArm64_32 = 0x0200000C;
 
+    /// <summary>A CPU type machine.h defines for a Mach-O platform (what a real fat slice carries).</summary>
+    public static bool IsKnown(uint cpuType) => cpuType is CpuTypeX86 or CpuTypeX86_64 or CpuTypeArm or CpuTypeArm64 or CpuTypeArm64_32 or 18 or 0x01000012;
+
     public static string Name(uint cpuType, uint cpuSubtype)
     {
         // The subtype's top byte holds capability bits (CPU_SUBTYPE_MASK 0xff000000): mask before comparing.

@@ -18,6 +18,12 @@ internal static class MachOLoadCommands
     private const uint LcBuildVersion = 0x32;
     private const uint LcCodeSignature = 0x1D;
 
+    /// <summary>Real libraries load tens and search a few paths; past these the image is hostile, not a library to check partly.</summary>
+    public const int MaxLibraries = ElfDynamic.MaxNeeded;
+
+    /// <inheritdoc cref="MaxLibraries"/>
+    public const int MaxRpaths = 256;
+
     /// <summary>What the load commands say, plus where the symbol string table lies (for the $NEWLAPACK scan).</summary>
     public sealed record Parsed(BinarySlice Slice, long StringTableOffset, long StringTableSize);
 
@@ -67,6 +73,10 @@ internal static class MachOLoadCommands
             }
 
             at += size;
+            if (libraries.Count > MaxLibraries || rpaths.Count > MaxRpaths)
+            {
+                throw new MalformedBinaryException($"the {arch} image has more than {MaxLibraries} libraries or {MaxRpaths} LC_RPATH commands (load command {i} of {ncmds})");
+            }
         }
 
         var slice = new BinarySlice

@@ -8,14 +8,19 @@ namespace Tfwheel.Verify.Binaries;
 /// </summary>
 internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> problems)
 {
-    /// <summary>No real fat file has more; Java class files share 0xCAFEBABE and put their version (45+) here.</summary>
-    public const uint MaxFatArchs = 30;
+    /// <summary>
+    /// A bound on the arch table read (32 KiB at most), not a test of fatness: real fat files have a handful of
+    /// slices. Whether 0xCAFEBABE starts a fat file or a Java class file (magic, then minor and major version)
+    /// is decided by the slices' plausibility (<see cref="ReadArchTable"/>).
+    /// </summary>
+    public const uint MaxFatArchs = 1024;
 
     /// <summary>Real TF libraries carry tens of KB of load commands; anything past this is not a sane header.</summary>
     public const int MaxSizeOfCommands = 8 << 20;
 
     private static readonly byte[] NewLapack = "$NEWLAPACK"u8.ToArray();
     private readonly SortedDictionary<long, SliceResult> slices = [];
+    private int links;
 
     public bool IsFat { get; private set; }
 
@@ -43,17 +48,17 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
         tap.Request(0, 8, header =>
         {
             var count = Bytes.U32(header, 4, bigEndian: true);
-            if (count == 0 || count > MaxFatArchs)
-            {
-                IsJavaClass = true;
-                return;
-            }
-
             var entrySize = is64 ? 32 : 20;
-            var tableEnd = 8 + (count * entrySize);
-            if (tableEnd > fileLength)
+            var tableEnd = 8 + ((long)count * entrySize);
+            if (count == 0 || count > MaxFatArchs || tableEnd > fileLength)
             {
-                problems.Add($"the fat header claims {count} architectures, whose table does not fit in the {fileLength}-byte file");
+                if (ReadsAsClassVersion(count))
+                {
+                    IsJavaClass = true;
+                    return;
+                }
+
+                problems.Add($"the fat header claims {count} architectures, whose table does not fit in the {fileLength}-byte file (at most {MaxFatArchs} are read)");
                 return;
             }
 
@@ -61,9 +66,12 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
         }, "fat header");
     }
 
+    /// <summary>A class file's minor and major version read as one number: majors run from 45 (JDK 1.0.2) up; minor is 0, 3 or 0xFFFF (preview).</summary>
+    private static bool ReadsAsClassVersion(uint count) => (count & 0xFFFF) is >= 45 and <= 255;
+
     private void ReadArchTable(byte[] table, uint count, bool is64, long tableEnd)
     {
-        var entries = new List<(long Offset, long Size, string Arch)>();
+        var entries = new List<(long Offset, long Size, uint Align, string Arch, bool Known)>();
         for (var i = 0; i < count; i++)
         {
             var at = i * (is64 ? 32 : 20);
@@ -71,18 +79,40 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
             var sub = Bytes.U32(table, at + 4, true);
             var offset = is64 ? (long)Math.Min(Bytes.U64(table, at + 8, true), long.MaxValue / 2) : Bytes.U32(table, at + 8, true);
             var size = is64 ? (long)Math.Min(Bytes.U64(table, at + 16, true), long.MaxValue / 2) : Bytes.U32(table, at + 12, true);
-            var arch = MachOArchitectures.Name(cpu, sub);
+            var align = Bytes.U32(table, at + (is64 ? 24 : 16), true);
+            entries.Add((offset, size, align, MachOArchitectures.Name(cpu, sub), MachOArchitectures.IsKnown(cpu)));
+        }
+
+        // A slice of a CPU type Apple defines, lying inside the file, is what a fat file has and a class file's
+        // constant pool (read as fat_arch entries) does not: without one, and with a count that reads as a class
+        // version, the file is Java. Anything else is a fat file, checked slice by slice.
+        if (!entries.Any(e => e.Known && e.Offset >= tableEnd && e.Offset + e.Size <= fileLength) && ReadsAsClassVersion(count))
+        {
+            IsJavaClass = true;
+            return;
+        }
+
+        var inFile = new List<(long Offset, long Size, string Arch)>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (offset, size, align, arch, _) = entries[i];
             if (offset < tableEnd || offset + size > fileLength)
             {
                 problems.Add($"fat slice {i} ({arch}) claims bytes {offset}..{offset + size}, outside the {fileLength}-byte file");
-                continue;
             }
-
-            entries.Add((offset, size, arch));
+            else if (align > 15 || offset % (1L << (int)align) != 0)
+            {
+                // lipo places each slice at a multiple of 2^align (cctools misc/lipo.c); 2^15 is the largest it uses.
+                problems.Add($"fat slice {i} ({arch}) at {offset} is not aligned to 2^{align}");
+            }
+            else
+            {
+                inFile.Add((offset, size, arch));
+            }
         }
 
         long previousEnd = 0;
-        foreach (var (offset, size, arch) in entries.OrderBy(e => e.Offset))
+        foreach (var (offset, size, arch) in inFile.OrderBy(e => e.Offset))
         {
             if (offset < previousEnd)
             {
@@ -124,6 +154,12 @@ internal sealed class MachOScan(ByteRangeTap tap, long fileLength, List<string> 
         tap.Request(start + headerSize, (int)sizeOfCmds, commands =>
         {
             var parsed = MachOLoadCommands.Parse(commands, ncmds, big, arch);
+            links += parsed.Slice.Libraries.Count + parsed.Slice.Rpaths.Count;
+            if (links > MachOLoadCommands.MaxLibraries + MachOLoadCommands.MaxRpaths)
+            {
+                throw new MalformedBinaryException($"the slices together name more than {MachOLoadCommands.MaxLibraries + MachOLoadCommands.MaxRpaths} libraries and search paths");
+            }
+
             result.Slice = parsed.Slice;
             result.Isa = MachOIsaScan.For(tap, start, length, arch, is64, big);
             result.Isa?.Start(commands, ncmds);

@@ -15,6 +15,7 @@ public static class FindingCodes
     public const string ZipBomb = "zip.compression-ratio";
     public const string ZipTooLarge = "zip.uncompressed-too-large";
     public const string ZipLengthMismatch = "zip.length-mismatch";
+    public const string ZipCrcMismatch = "zip.crc-mismatch";
 
     // Wheel metadata.
     public const string WheelFileName = "wheel.file-name";
@@ -68,6 +69,9 @@ public static class FindingCodes
 
     // Native binaries: unreadable.
     public const string BinaryMalformed = "binary.malformed";
+
+    // The report itself: findings past its bounds were counted, not listed.
+    public const string ReportTruncated = "report.truncated";
 
     // Doctor --python: the interpreter and its installed TensorFlow.
     public const string DoctorPythonUnderRosetta = "doctor.python-under-rosetta";

@@ -8,6 +8,7 @@ public sealed class PlanCommandTests : IDisposable
 {
     private const string SecretVariable = "TFWHEEL_E2E_REMOTE_KEY";
     private const string Secret = "e2e-secret-9f3a71c2";
+    private const string TokenShaped = "e2esecret9f3a71c2R0gFq8Zb1xYw3Lm5"; // a GitHub token's shape: ghp_ and 36 letters and digits
     private readonly TempDirectory _project = new("tfwheel-e2e-plan-");
 
     public void Dispose() => _project.Dispose();
@@ -86,6 +87,7 @@ public sealed class PlanCommandTests : IDisposable
 
     [Theory]
     [InlineData("bazel.remote.header-env.x-api-key=" + Secret + "/x")]
+    [InlineData("bazel.remote.header-env.Authorization=ghp_" + TokenShaped)]
     [InlineData("bazel.options=[\"--remote_header=x-api-key=" + Secret + "\"]")]
     [InlineData("bazel.remote.cache=grpcs://user:" + Secret + "@cache.invalid")]
     public async Task A_secret_written_where_a_variable_name_belongs_exits_with_the_recipe_code_and_is_not_echoed(string set)
@@ -96,6 +98,7 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(Errors.ExitCodes.Recipe, result.ExitCode);
         Assert.Contains("not shown", output, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TokenShaped, output, StringComparison.Ordinal);
     }
 
     [Theory]

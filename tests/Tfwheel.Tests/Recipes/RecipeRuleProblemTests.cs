@@ -91,6 +91,33 @@ public sealed class RecipeRuleProblemTests : IDisposable
     }
 
     [Fact]
+    public void Header_env_takes_variable_names_and_refuses_token_shaped_values()
+    {
+        _workspace.Write("x", RecipeWorkspace.Minimal + """
+
+            bazel:
+              remote:
+                cache: https://cache.example.com
+                header-env:
+                  Authorization: ghp_R0gFq8Zb1xYw3Lm5Tq7Vn2Kp9Hs4Jd6Wc1Ea
+                  x-aws: AKIAIOSFODNN7EXAMPLE
+                  x-b64: dGhpcyBpcyBhIHNlY3JldCB0b2tlbjEy
+                  x-name: REMOTE_API_KEY
+                  x-lower: npm_config_cache_key
+            """);
+
+        var problems = _workspace.Problems("x");
+
+        RecipeWorkspace.AssertProblems(
+        [
+            At(8, 22) + "'bazel.remote.header-env.Authorization' must be the NAME of an environment variable that holds the value (like REMOTE_API_KEY), not the value itself; the value is not shown in case it is a secret",
+            At(9, 14) + "'bazel.remote.header-env.x-aws' must be the NAME of an environment variable that holds the value (like REMOTE_API_KEY), not the value itself; the value is not shown in case it is a secret",
+            At(10, 14) + "'bazel.remote.header-env.x-b64' must be the NAME of an environment variable that holds the value (like REMOTE_API_KEY), not the value itself; the value is not shown in case it is a secret",
+        ], problems);
+        Assert.DoesNotContain(problems, p => p.Contains("R0gFq8", StringComparison.Ordinal) || p.Contains("EXAMPLE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Secret_looking_environment_variables_are_refused_without_echoing_them()
     {
         _workspace.Write("x", RecipeWorkspace.Minimal + "\nconfigure: { env: { GITHUB_TOKEN: ghp_s3cr3t } }\n");

@@ -1,3 +1,4 @@
+using CsCheck;
 namespace Tfwheel.Tests.Recipes;
 
 public sealed class RecipeSyntaxProblemTests : IDisposable
@@ -169,5 +170,20 @@ public sealed class RecipeSyntaxProblemTests : IDisposable
         _workspace.Write("x", RecipeWorkspace.Minimal + "\nsmoke: { workloads: &w [add], pip-args: *w }\n");
 
         Assert.Equal(["add"], _workspace.Load("x").Smoke.PipArgs);
+    }
+
+    [Fact]
+    public void Nesting_of_any_depth_and_shape_is_a_located_problem_never_a_stack_overflow()
+    {
+        // Issue 11: 10,000 nested '[' overflowed the stack (SIGABRT); depth is counted on the parser's events.
+        var opener = Gen.OneOf(Gen.Const("["), Gen.Const("{a: "), Gen.Const("[{a: "));
+        Gen.Select(opener, Gen.Int[33, 20_000]).Sample((open, depth) =>
+        {
+            _workspace.Write("deep", RecipeWorkspace.Minimal + "\nbazel:\n  options: " + string.Concat(Enumerable.Repeat(open, depth)) + "\n");
+
+            var problems = _workspace.Problems("deep");
+
+            Assert.Contains(problems, p => p.Contains("nest more than 32 levels", StringComparison.Ordinal) || p.Contains("YAML syntax error", StringComparison.Ordinal));
+        }, iter: 20, threads: 1);
     }
 }

@@ -94,6 +94,79 @@ public sealed class HostileInputTests
         Assert.Contains(binary.Problems, p => p.Contains("outside the 100000-byte file", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_fat_file_of_any_slice_count_is_read_as_fat_whatever_its_count_reads_as_in_a_class_file()
+    {
+        // Issue 11: 31+ slices used to be taken for a Java class and skipped; 45..70 are class-version counts.
+        var x86 = new MachOBuilder(0x01000007, 3).Build();
+        var arm = new MachOBuilder().Build();
+        Gen.Select(Gen.Int[1, 80], Gen.Bool, Gen.Int[1, 70_000]).Sample((count, isArm, chunk) =>
+        {
+            var binary = NativeBinaryScannerTests.Scan(HostileBinaries.Fat(isArm ? arm : x86, count, isArm ? 0x0100000Cu : 0x01000007u), chunk);
+
+            Assert.NotNull(binary);
+            Assert.Equal(NativeBinary.MachOFat, binary.Format);
+            Assert.Equal(count, binary.Slices.Count);
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void A_class_file_of_any_version_and_body_is_not_taken_for_a_fat_binary()
+    {
+        var gen = from minor in Gen.OneOf(Gen.Const((ushort)0), Gen.Const((ushort)3), Gen.Const((ushort)0xFFFF))
+                  from major in Gen.Int[45, 70]
+                  from body in Gen.Byte.Array[0, 3000]
+                  select (minor, major, body);
+        gen.Sample(t =>
+        {
+            var klass = new byte[8 + t.body.Length];
+            BinaryPrimitives.WriteUInt32BigEndian(klass, 0xCAFEBABE);
+            BinaryPrimitives.WriteUInt16BigEndian(klass.AsSpan(4), t.minor);
+            BinaryPrimitives.WriteUInt16BigEndian(klass.AsSpan(6), (ushort)t.major);
+            t.body.CopyTo(klass, 8);
+
+            Assert.Null(NativeBinaryScannerTests.Scan(klass, 4096));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Needed_names_sharing_one_huge_string_are_malformed_without_allocating_a_copy_each()
+    {
+        // Issue 11: 4096 DT_NEEDED at one offset of a 16 MiB table asked for 4096 copies of it (128 GiB).
+        Gen.Select(Gen.Int[1, 4096], Gen.Int[8192, 4 << 20]).Sample((needed, length) =>
+        {
+            var elf = HostileBinaries.ElfWithOneHugeName(needed, 176 + ((needed + 3) * 16) + length); // headers, PT_DYNAMIC, then the string
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var binary = NativeBinaryScannerTests.Scan(elf, 1 << 20)!;
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Contains(binary.Problems, p => p.Contains("longer than the 4096 a name may have", StringComparison.Ordinal));
+            Assert.True(allocated < (3L * elf.Length) + (16 << 20), $"{needed} names into {elf.Length} bytes allocated {allocated}");
+        }, iter: 12);
+    }
+
+    [Fact]
+    public void Any_number_of_rpaths_and_rpath_libraries_is_read_in_bounded_time_and_findings()
+    {
+        // Issue 11: 100k LC_RPATH x 100k @rpath libraries was quadratic; past the caps the image is malformed.
+        Gen.Select(Gen.Int[0, 3000], Gen.Int[0, 6000]).Sample((rpaths, libraries) =>
+        {
+            var builder = new MachOBuilder().Signed();
+            for (var i = 0; i < Math.Max(rpaths, libraries); i++)
+            {
+                _ = i < rpaths ? builder.Rpath("@loader_path/r" + i) : builder;
+                _ = i < libraries ? builder.Dylib("@rpath/lib" + i + ".dylib") : builder;
+            }
+
+            var binary = NativeBinaryScannerTests.Scan(builder.Build(), 1 << 16, "pkg/x.so")!;
+            var findings = Tfwheel.Verify.BinaryChecks.Check([binary], new HashSet<string>(), Tfwheel.Verify.VerifyRequirements.FromWheelFileName("x-1-cp312-cp312-macosx_12_0_arm64.whl"));
+
+            Assert.Equal(rpaths > 256 || libraries > 4096, binary.Problems.Count > 0);
+            Assert.True(findings.Count <= 50, $"{findings.Count} findings");
+            Assert.All(findings, f => Assert.True(f.Message.Length < 2000, f.Message[..Math.Min(200, f.Message.Length)]));
+        }, iter: 15);
+    }
+
     private static void ScanNeverThrows(byte[] bytes, int chunk, long claimed)
     {
         var scanner = new NativeBinaryScanner("fuzz", claimed);
