@@ -1,3 +1,5 @@
+using Tfwheel.Compile;
+
 namespace Tfwheel.Bazel;
 
 /// <summary>What the Build Event Protocol file says about a finished build.</summary>
@@ -12,5 +14,8 @@ public sealed record BuildOutcome(
     IReadOnlyList<string> FailedTargets,
     FailedAction? FirstFailedAction)
 {
+    /// <summary>How the spawns ran (local, remote, cache hits), when the events say.</summary>
+    public SpawnCounts? Spawns { get; init; }
+
     public static BuildOutcome Missing { get; } = new(false, false, null, [], null);
 }

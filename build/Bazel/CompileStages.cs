@@ -1,5 +1,6 @@
 using Cake.Core.Diagnostics;
 using Tfwheel.Artifacts;
+using Tfwheel.Compile;
 using Tfwheel.Errors;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
@@ -79,6 +80,7 @@ public static class CompileStages
         var stamp = (tree.Exists ? InputStamp.Read(tree) : null)
             ?? throw new UsageException(
                 $"{paths.Source} has not been fetched and configured by tfwheel yet: run Compile without --exclusive (or the Configure target first).");
+        await RemotePreflight.EnsureAnsweringAsync(recipe.Bazel.Remote, log, ct);
         var compile = await WheelCompiler.CompileAsync(recipe, paths, gateway, log, progress, ct);
         var durations = new SortedDictionary<string, TimeSpan>(earlierDurations.ToDictionary(), StringComparer.Ordinal) { ["compile"] = compile.Duration };
         await BuildManifest.WriteCompileAsync(paths, recipe, stamp, compile, host.Platform, durations, ct);
