@@ -38,6 +38,9 @@ public static class ExitCodes
     /// <summary>Publishing to GitHub failed or was refused.</summary>
     public const int Publish = 10;
 
+    /// <summary>A disk filled up (or a quota ran out) while writing: the message names the file and the free space.</summary>
+    public const int DiskFull = 11;
+
     /// <summary>Interrupted by Ctrl-C / SIGINT / SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

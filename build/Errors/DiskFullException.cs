@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Tfwheel.Errors;
+
+/// <summary>
+/// A write failed because the volume is full (ENOSPC) or the user's quota is used up (EDQUOT). Its own
+/// exit code, so CI can tell "give the runner more disk" from a bug; the message names the file, the volume
+/// and the free space left. .NET on Unix puts the errno in IOException.HResult and the path in the message
+/// ("No space left on device : '/path'", dotnet/runtime Interop.IOErrors.cs).
+/// </summary>
+public sealed partial class DiskFullException : TfwheelException
+{
+    private const int Enospc = 28;
+
+    public DiskFullException(string message, Exception? inner = null)
+        : base(message, inner)
+    {
+    }
+
+    public override int ExitCode => ExitCodes.DiskFull;
+
+    public static bool IsDiskFull(Exception e) =>
+        e is IOException io && (io.HResult == Enospc || io.HResult == (OperatingSystem.IsMacOS() ? 69 : 122) ||
+            io.Message.Contains("No space left on device", StringComparison.Ordinal) || io.Message.Contains("Disk quota exceeded", StringComparison.Ordinal));
+
+    /// <summary>The first disk-full error in the exception's chain, as a <see cref="DiskFullException"/>; otherwise null.</summary>
+    public static DiskFullException? From(Exception exception, string? path = null)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DiskFullException full)
+            {
+                return full;
+            }
+
+            if (IsDiskFull(e))
+            {
+                return For(path ?? PathIn(e.Message), e);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Disk full: could not write PATH: ... N bytes free on the volume holding DIR. Free space or ...".</summary>
+    public static DiskFullException For(string? path, Exception inner, string? what = null)
+    {
+        var where = path is null ? "" : $" {path}";
+        var free = path is null ? "" : FreeSpace(path);
+        return new DiskFullException(
+            $"Disk full: could not write{where}{(what is null ? "" : " (" + what + ")")}: {inner.Message.Trim()}.{free} " +
+            "Free space there (bazel's output base and disk cache are the big ones: 'bazel clean --expunge', Clean --source), " +
+            "or point --source-dir, --artifacts-dir and bazel's --output_user_root at a larger volume; then run again.",
+            inner);
+    }
+
+    private static string FreeSpace(string path)
+    {
+        try
+        {
+            var existing = Path.GetFullPath(path);
+            while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+            {
+                existing = parent;
+            }
+
+            var drive = new DriveInfo(existing);
+            return string.Create(CultureInfo.InvariantCulture,
+                $" {drive.AvailableFreeSpace:N0} bytes free of {drive.TotalSize:N0} on the volume mounted at {drive.RootDirectory.FullName}.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return "";
+        }
+    }
+
+    private static string? PathIn(string message) => QuotedPath().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"'(/[^']*)'")]
+    private static partial Regex QuotedPath();
+}
