@@ -67,7 +67,7 @@ public sealed partial class DiskFullException : TfwheelException
 
             var drive = new DriveInfo(existing);
             return string.Create(CultureInfo.InvariantCulture,
-                $" {drive.AvailableFreeSpace:N0} bytes free of {drive.TotalSize:N0} on the volume mounted at {drive.RootDirectory.FullName}.");
+                $" {drive.AvailableFreeSpace:N0} bytes free of {drive.TotalSize:N0} on the volume holding {existing}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -75,8 +75,21 @@ public sealed partial class DiskFullException : TfwheelException
         }
     }
 
-    private static string? PathIn(string message) => QuotedPath().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+    /// <summary>The path in .NET's message; an atomic write's temp file (AtomicFile: ".NAME.GUID.tmp") is named by the file it was to become.</summary>
+    private static string? PathIn(string message)
+    {
+        if (QuotedPath().Match(message) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var path = m.Groups[1].Value;
+        return AtomicTemp().Match(Path.GetFileName(path)) is { Success: true } temp ? Path.Combine(Path.GetDirectoryName(path)!, temp.Groups[1].Value) : path;
+    }
 
     [GeneratedRegex(@"'(/[^']*)'")]
     private static partial Regex QuotedPath();
+
+    [GeneratedRegex(@"^\.(.+)\.[0-9a-f]{32}\.tmp$")]
+    private static partial Regex AtomicTemp();
 }
