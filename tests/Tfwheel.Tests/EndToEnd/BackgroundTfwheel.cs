@@ -24,8 +24,10 @@ internal sealed class BackgroundTfwheel : IDisposable
 
     public static BackgroundTfwheel Start(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args.Prepend(TfwheelProcess.Program))
+        // A test run started in the background by a non-interactive shell inherits SIGINT ignored, and .NET leaves
+        // an ignored signal ignored: coreutils env restores the default first, so the program sees Ctrl-C.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args.Prepend(TfwheelProcess.Program).Prepend("dotnet").Prepend("--default-signal=INT,TERM"))
         {
             start.ArgumentList.Add(arg);
         }
