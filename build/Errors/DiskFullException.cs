@@ -43,13 +43,13 @@ public sealed partial class DiskFullException : TfwheelException
         return null;
     }
 
-    /// <summary>"Disk full: could not write PATH: ... N bytes free on the volume holding DIR. Free space or ...".</summary>
+    /// <summary>"Disk full: could not write PATH (WHAT): WHY. N bytes free of M on the volume holding DIR. Free space ...".</summary>
     public static DiskFullException For(string? path, Exception inner, string? what = null)
     {
-        var where = path is null ? "" : $" {path}";
+        var where = path is null ? "a write failed" : $"could not write {path}";
         var free = path is null ? "" : FreeSpace(path);
         return new DiskFullException(
-            $"Disk full: could not write{where}{(what is null ? "" : " (" + what + ")")}: {inner.Message.Trim()}.{free} " +
+            $"Disk full: {where}{(what is null ? "" : " (" + what + ")")}: {inner.Message.Trim()}.{free} " +
             "Free space there (bazel's output base and disk cache are the big ones: 'bazel clean --expunge', Clean --source), " +
             "or point --source-dir, --artifacts-dir and bazel's --output_user_root at a larger volume; then run again.",
             inner);
