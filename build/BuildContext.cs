@@ -44,7 +44,7 @@ public sealed class BuildContext : FrostingContext
         _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host, bazel, Settings.Recipe));
         _compileHost = new Lazy<CompileHost>(() => CompileHost.Current(Interpreter ?? "python3"));
         _sourceUnchanged = new Lazy<bool>(() =>
-            CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation).GetAwaiter().GetResult() is not null);
+            CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation, context.Log).GetAwaiter().GetResult() is not null);
     }
 
     public BuildOptions Options { get; }

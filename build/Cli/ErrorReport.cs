@@ -22,7 +22,7 @@ internal static class ErrorReport
             exception = exception.InnerException;
         }
 
-        return exception;
+        return DiskFullException.From(exception) ?? exception; // wherever the write failed, a full disk is named as such
     }
 
     public static int ExitCodeFor(Exception exception) => Unwrap(exception) switch

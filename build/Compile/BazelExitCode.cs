@@ -23,6 +23,7 @@ public static class BazelExitCode
         9 => "another bazel command holds the output base lock; wait for it or give this recipe its own --output_user_root",
         32 => "an environment failure outside this machine (remote cache or executor); check bazel.remote and the network",
         33 => "bazel ran out of memory and crashed; lower bazel.jobs or give bazel more heap (startup option --host_jvm_args=-Xmx...)",
+        34 => "the remote cache or executor failed (REMOTE_ERROR): check bazel.remote, the server and the network; the first ERROR: line says which",
         36 => "a local environment problem, probably permanent (disk full, permissions, a missing tool); read the last lines of bazel.log",
         37 => "bazel crashed with an internal error; read bazel.log and try 'bazel clean' or another bazel version",
         38 or 45 => "publishing results to the Build Event Service failed",
@@ -36,7 +37,7 @@ public static class BazelExitCode
         0 => ExitCodes.Success,
         Interrupted => ExitCodes.Interrupted,
         CommandLineProblem => ExitCodes.Usage,
-        9 or 32 or 33 or 36 => ExitCodes.Host,
+        9 or 32 or 33 or 34 or 36 => ExitCodes.Host,
         _ => ExitCodes.Build,
     };
 }

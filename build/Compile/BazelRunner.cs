@@ -36,7 +36,7 @@ public static class BazelRunner
         ProcessSummary? summary = null;
         var errors = new List<string>();
         var gate = new object();
-        await using var writer = new StreamWriter(plan.LogFile, append: false);
+        await using var writer = new Compile.BazelLog(plan.LogFile);
         writer.WriteLine("+ " + CommandLine.Format(spec));
         void OnLine(string line)
         {
@@ -65,6 +65,8 @@ public static class BazelRunner
                 writer.WriteLine("tfwheel: interrupted; bazel was asked to stop (SIGINT)");
             }
 
+            await writer.FlushAsync();
+            writer.ThrowIfIncomplete();
             throw new StepFailedException(
                 $"Compile: interrupted; bazel stopped in order. Run the same command again to continue: bazel picks up where it stopped. Log: {plan.LogFile}",
                 ExitCodes.Interrupted,
@@ -76,7 +78,14 @@ public static class BazelRunner
         }
 
         progress.EndBar();
-        await writer.FlushAsync(CancellationToken.None);
+        await writer.FlushAsync();
+        await writer.DisposeAsync();
+        writer.ThrowIfIncomplete();
+        if (result.ExitCode != 0 && errors.FirstOrDefault(e => e.Contains("No space left on device", StringComparison.Ordinal)) is { } full)
+        {
+            throw DiskFullException.For(null, new IOException(full.Trim()), $"bazel exited with code {result.ExitCode}; its log is {plan.LogFile}");
+        }
+
         var outcome = BuildEventReader.Read(plan.BuildEventFile);
         return new BazelRun(result.ExitCode, outcome, summary, plan.Build.Argv, result.Duration) { Errors = errors };
     }

@@ -46,6 +46,11 @@ public static class BazelrcUser
         }
 
         AppendRemote(text, bazel.Remote);
+        foreach (var flag in Compile.Bazel4RemoteDownload.Needed(bazel.Remote, bazel.Version) ? Compile.Bazel4RemoteDownload.Flags : [])
+        {
+            Line(text, flag);
+        }
+
         AccelerateFlags.Append(text, recipe);
         foreach (var option in bazel.Options)
         {

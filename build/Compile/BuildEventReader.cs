@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tfwheel.Compile;
 
 namespace Tfwheel.Compile;
 
@@ -6,7 +7,7 @@ namespace Tfwheel.Compile;
 /// Reads the newline-delimited JSON that --build_event_json_file writes (one BuildEvent per line,
 /// https://bazel.build/remote/bep). Uses: buildFinished.overallSuccess / exitCode.name, targetCompleted
 /// with success false or aborted events for failed targets, and failed action events (label, type =
-/// mnemonic, stderr as a file:// URI) for the first failing action.
+/// mnemonic, stderr as a file:// URI) for the first failing action; how the spawns ran (<see cref="SpawnCounts"/>).
 /// </summary>
 public static class BuildEventReader
 {
@@ -22,6 +23,7 @@ public static class BuildEventReader
         string? exitName = null;
         var failedTargets = new List<string>();
         FailedAction? first = null;
+        SpawnCounts? fromProgress = null, fromMetrics = null;
         foreach (var line in File.ReadLines(path))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -52,6 +54,14 @@ public static class BuildEventReader
                 {
                     first ??= ReadAction(action, root);
                 }
+                else if (root.TryGetProperty("progress", out var progress) && Text(progress, "stderr") is { } stderr)
+                {
+                    fromProgress = SpawnCounts.FromProgressText(stderr) ?? fromProgress;
+                }
+                else if (root.TryGetProperty("buildMetrics", out var metrics))
+                {
+                    fromMetrics = SpawnCounts.FromRunnerCount(metrics) ?? fromMetrics;
+                }
                 else if (TargetLabel(root) is { } label && IsFailedTarget(root))
                 {
                     failedTargets.Add(label);
@@ -59,7 +69,7 @@ public static class BuildEventReader
             }
         }
 
-        return new BuildOutcome(finished, success, exitName, failedTargets.Distinct().ToList(), first);
+        return new BuildOutcome(finished, success, exitName, failedTargets.Distinct().ToList(), first) { Spawns = fromMetrics ?? fromProgress };
     }
 
     private static FailedAction ReadAction(JsonElement action, JsonElement root)

@@ -12,5 +12,8 @@ public sealed record BuildOutcome(
     IReadOnlyList<string> FailedTargets,
     FailedAction? FirstFailedAction)
 {
+    /// <summary>How the spawns ran (local, remote, cache hits), when the events say.</summary>
+    public SpawnCounts? Spawns { get; init; }
+
     public static BuildOutcome Missing { get; } = new(false, false, null, [], null);
 }

@@ -67,6 +67,7 @@ public static class TreeConfigurer
                 "Use bazelisk (it reads .bazelversion), or install that bazel and point bazel.executable at it.");
         }
 
+        Compile.Bazel4RemoteDownload.EnsureExplained(recipe, actual ?? treeWants, actual is null ? "from .bazelversion" : $"'{recipe.Bazel.Executable} --version'");
         return actual;
     }
 

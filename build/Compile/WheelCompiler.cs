@@ -53,6 +53,7 @@ public static class WheelCompiler
         }
 
         await AtomicFile.CopyAsync(built, wheel, ct);
+        RemoveOtherWheels(paths.Artifacts, wheel, log);
         var size = new FileInfo(wheel).Length;
         var sha = Hashing.Sha256File(wheel);
         log.InfoText($"Compile: {Path.GetFileName(wheel)} ({size:N0} bytes, sha256 {sha}) in {paths.Artifacts}");
@@ -68,12 +69,28 @@ public static class WheelCompiler
             : [];
         if (wheels.Count == 0)
         {
+            var remote = recipe.Bazel.Remote.Enabled && recipe.Bazel.Remote.Download == Recipes.RemoteDownload.Minimal
+                ? " bazel.remote.download: minimal leaves every output in the remote cache, the wheel too: use toplevel (the default)."
+                : "";
             throw new StepFailedException(
-                $"Compile: bazel succeeded but no {prefix}*.whl is in {directory}. Check wheel.name (WHEEL_NAME) and that the tree's pip_package target writes there.",
+                $"Compile: bazel succeeded but no {prefix}*.whl is in {directory}. Check wheel.name (WHEEL_NAME) and that the tree's pip_package target writes there.{remote}",
                 ExitCodes.Build);
         }
 
         return wheels.OrderByDescending(File.GetLastWriteTimeUtc).First();
+    }
+
+    /// <summary>
+    /// artifacts/&lt;recipe&gt;/ holds exactly the wheel this build made: one from an earlier build (another
+    /// python, wheel name or version) would make Verify, Smoke and Publish see two wheels.
+    /// </summary>
+    private static void RemoveOtherWheels(string artifacts, string keep, ICakeLog log)
+    {
+        foreach (var old in Directory.GetFiles(artifacts, "*.whl").Where(w => !string.Equals(Path.GetFullPath(w), Path.GetFullPath(keep), StringComparison.Ordinal)))
+        {
+            File.Delete(old);
+            log.InfoText($"Compile: removed {Path.GetFileName(old)}, left by an earlier build");
+        }
     }
 
     private static string FailureMessage(BazelRun run, CompilePlan plan)

@@ -41,6 +41,9 @@ public static class ExitCodes
     /// <summary>Repair refused to retag a Linux wheel manylinux: a binary needs more than the recipe's glibc floor allows.</summary>
     public const int Repair = 11;
 
+    /// <summary>A disk filled up (or a quota ran out) while writing: the message names the file and the free space.</summary>
+    public const int DiskFull = 12;
+
     /// <summary>Interrupted by Ctrl-C / SIGINT / SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

@@ -52,6 +52,7 @@ public static class BuildManifest
             ["argv"] = new JsonArray([.. compile.Build.Argv.Select(a => (JsonNode)JsonValue.Create(a))]),
             ["exitCode"] = compile.Build.ExitCode,
             ["remoteCacheHits"] = compile.Build.RemoteCacheHits,
+            ["processes"] = Processes(compile.Build.Outcome.Spawns),
         };
         manifest["host"] = new JsonObject { ["os"] = host.Os, ["arch"] = host.Arch };
         manifest["durationsSeconds"] = new JsonObject([.. durations.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)Math.Round(d.Value.TotalSeconds, 3)))]);
@@ -65,6 +66,16 @@ public static class BuildManifest
         PortablePaths.Rewrite(manifest, paths.Root, home ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
         await AtomicFile.WriteAllTextAsync(paths.Manifest, manifest.ToJsonString(Format) + "\n", ct);
     }
+
+    /// <summary>From the build events: how many spawns ran here, on the remote executor, from a cache.</summary>
+    private static JsonObject? Processes(SpawnCounts? spawns) => spawns is null ? null : new JsonObject
+    {
+        ["total"] = spawns.Total,
+        ["local"] = spawns.Local,
+        ["remote"] = spawns.Remote,
+        ["cacheHits"] = spawns.CacheHits,
+        ["internal"] = spawns.Internal,
+    };
 
     private static JsonObject Read(string path)
     {

@@ -24,7 +24,7 @@ public static class CompileStages
         Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
     {
         var durations = new SortedDictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var stamp = await UnchangedInputsAsync(recipe, paths, host, gateway, ct);
+        var stamp = await UnchangedInputsAsync(recipe, paths, host, gateway, ct, log);
         var skipped = stamp is not null;
         if (skipped)
         {
@@ -44,13 +44,23 @@ public static class CompileStages
         return new PipelineResult(skipped, stamp, compile, paths.Manifest);
     }
 
-    /// <summary>The stamp of the last Fetch/Patch/Configure when recipe, patches, tree and .bazelrc.user are unchanged since; otherwise null.</summary>
-    public static async Task<InputStamp?> UnchangedInputsAsync(Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, CancellationToken ct)
+    /// <summary>
+    /// The stamp of the last Fetch/Patch/Configure when recipe, patches, tree and .bazelrc.user are unchanged
+    /// since and tensorflow.ref has not moved upstream; otherwise null.
+    /// </summary>
+    public static async Task<InputStamp?> UnchangedInputsAsync(
+        Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, CancellationToken ct, ICakeLog? log = null)
     {
         var tree = new GitTree(paths.Source, gateway);
         var stamp = tree.Exists ? InputStamp.Read(tree) : null;
         if (stamp is null || !await stamp.StillHoldsAsync(RecipeJson.Sha256(recipe), recipe.Patches, BazelrcUser.Render(recipe, host.Home), tree, ct))
         {
+            return null;
+        }
+
+        if (await UpstreamRef.MovedAsync(recipe, paths, stamp.Commit, gateway, ct) is { } moved)
+        {
+            log?.InfoText(moved);
             return null;
         }
 
@@ -81,6 +91,7 @@ public static class CompileStages
         var stamp = (tree.Exists ? InputStamp.Read(tree) : null)
             ?? throw new UsageException(
                 $"{paths.Source} has not been fetched and configured by tfwheel yet: run Compile without --exclusive (or the Configure target first).");
+        await RemotePreflight.EnsureAnsweringAsync(recipe.Bazel.Remote, log, ct);
         var compile = await WheelCompiler.CompileAsync(recipe, paths, gateway, log, progress, ct);
         var durations = new SortedDictionary<string, TimeSpan>(earlierDurations.ToDictionary(), StringComparer.Ordinal) { ["compile"] = compile.Duration };
         await BuildManifest.WriteCompileAsync(paths, recipe, stamp, compile, host.Platform, durations, ct);

@@ -39,10 +39,13 @@ public sealed class ProcessGateway(ICakeLog log) : IProcessGateway
         using var timeout = spec.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         using var forceful = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
         await using var escalate = cancellation.Register(() => forceful.CancelAfter(spec.GracePeriod));
+        // No grace period: cancellation kills the whole tree at once, as the timeout does, with no SIGINT first
+        // that would let the parent exit and orphan its children before the tree is walked.
+        var graceful = spec.GracePeriod > TimeSpan.Zero ? cancellation : CancellationToken.None;
         var watch = Stopwatch.StartNew();
         try
         {
-            var result = await command.ExecuteAsync(forceful.Token, cancellation);
+            var result = await command.ExecuteAsync(forceful.Token, graceful);
             return Result(result.ExitCode, timedOut: false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)

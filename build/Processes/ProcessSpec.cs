@@ -34,7 +34,7 @@ public sealed record ProcessSpec(string Executable, IReadOnlyList<string> Argume
     /// <summary>How many of the last lines of each stream the result keeps for error reports.</summary>
     public int TailLines { get; init; } = 200;
 
-    /// <summary>How long a graceful stop (SIGINT) may take before the tree is killed.</summary>
+    /// <summary>How long a graceful stop (SIGINT) may take before the tree is killed; zero kills the tree at once on cancellation.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(15);
 
     public string DisplayName => Path.GetFileName(Executable);

@@ -66,7 +66,9 @@ public sealed class SmokeRunner(IProcessGateway processes, ICakeLog log, HostPla
             {
                 var before = Snapshot(outputs);
                 var argv = SmokePlan.RunWorkload(venv, workload);
-                var spec = new ProcessSpec(argv[0], argv.Skip(1).ToList()) { Environment = processEnv, Timeout = request.Timeout };
+                // Cancelled (Ctrl-C, SIGTERM): the workload's whole tree dies at once, as on timeout; nothing may keep
+                // running from the venv that is deleted next.
+                var spec = new ProcessSpec(argv[0], argv.Skip(1).ToList()) { Environment = processEnv, Timeout = request.Timeout, GracePeriod = TimeSpan.Zero };
                 var result = WorkloadClassifier.Classify(workload.Name, await processes.RunAsync(spec, cancellation: cancellation), host);
                 result = result with { Artifacts = Snapshot(outputs).Except(before).Order(StringComparer.Ordinal).ToList() };
                 log.InfoText($"smoke: {workload.Name}: {SmokeReport.Describe(result.Outcome)} ({result.Duration.TotalSeconds:0.0} s) {result.Note}");
@@ -100,7 +102,7 @@ public sealed class SmokeRunner(IProcessGateway processes, ICakeLog log, HostPla
 
     private async Task SetUpAsync(IReadOnlyList<string> argv, TimeSpan timeout, IReadOnlyDictionary<string, string?> env, string remedy, CancellationToken cancellation)
     {
-        var spec = new ProcessSpec(argv[0], argv.Skip(1).ToList()) { Environment = env, Timeout = timeout };
+        var spec = new ProcessSpec(argv[0], argv.Skip(1).ToList()) { Environment = env, Timeout = timeout, GracePeriod = TimeSpan.Zero };
         var result = await processes.RunAsync(spec, cancellation: cancellation);
         if (result.Succeeded)
         {

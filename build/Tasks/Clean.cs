@@ -1,20 +1,29 @@
 using Cake.Frosting;
+using Tfwheel.Compile;
+using Tfwheel.Files;
 using Tfwheel.Reporting;
 
 namespace Tfwheel.Tasks;
 
 [TaskName("Clean")]
-[TaskDescription("Removes artifacts/<recipe>/; with --source also the fetched TensorFlow tree (Bazel's own cache is left alone)")]
-public sealed class Clean : FrostingTask<BuildContext>
+[TaskDescription("Removes artifacts/<recipe>/; with --source also the fetched TensorFlow tree, after bazel clean --expunge of its output base")]
+public sealed class Clean : AsyncFrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
+    public override async Task RunAsync(BuildContext context)
     {
         var paths = context.Paths;
-        var doomed = context.Options.Source ? new[] { paths.Artifacts, paths.Source } : [paths.Artifacts];
-        foreach (var dir in doomed.Where(Directory.Exists))
+        var source = context.Options.Source;
+        var freed = source && Directory.Exists(paths.Source)
+            ? await BazelExpunge.RunAsync(context.Recipe, paths, context.Processes, context.Log, context.Cancellation)
+            : 0;
+        foreach (var dir in (source ? new[] { paths.Artifacts, paths.Source } : [paths.Artifacts]).Where(Directory.Exists))
         {
-            context.Log.InfoText($"- {dir}");
+            var size = FolderSize.Of(dir);
+            context.Log.InfoText($"- {dir} ({size:N0} bytes)");
             Directory.Delete(dir, recursive: true);
+            freed += size;
         }
+
+        context.Log.InfoText($"Clean: freed {freed:N0} bytes ({freed / (double)(1L << 30):0.00} GiB)");
     }
 }

@@ -15,6 +15,7 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
     {
         var need = DoctorRequirements.From(context.Recipe, context.Root, context.Interpreter);
         var report = await HostDoctor.ExamineAsync(new SystemHostProbe(context.Processes), need, context.Cancellation);
+        report = new DoctorReport([.. report.Checks, .. await RemoteChecks.ExamineAsync(context.Recipe.Bazel.Remote, context.Cancellation)]);
         // The seed of this project: is the TensorFlow this Python imports built for this CPU?
         var installed = context.Interpreter is { } python
             ? await InstalledTensorflowDoctor.InspectAsync(python, context.Processes, context.Log, context.Cancellation)
