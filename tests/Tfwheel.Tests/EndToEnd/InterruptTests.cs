@@ -37,13 +37,15 @@ public sealed class InterruptTests : IAsyncLifetime
     [Fact]
     public async Task Sigint_during_the_bazel_build_exits_130_after_bazel_stops_and_a_rerun_builds_the_wheel()
     {
-        var start = new ProcessStartInfo("dotnet")
+        // env --default-signal: a test run started in the background by a non-interactive shell inherits SIGINT
+        // ignored, and the program would never see the Ctrl-C this test sends.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = _ws.ProjectRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { TfwheelProcess.Program, "--target=Compile", "--recipe=slow", "--verbosity=verbose" })
+        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", TfwheelProcess.Program, "--target=Compile", "--recipe=slow", "--verbosity=verbose" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -68,7 +70,7 @@ public sealed class InterruptTests : IAsyncLifetime
         program.BeginErrorReadLine();
 
         await building.Task.WaitAsync(TimeSpan.FromMinutes(3));
-        await Task.Delay(TimeSpan.FromSeconds(3)); // the slow genrule is running now
+        await RunningProcess.WaitForCommandLineAsync(_marker, TimeSpan.FromMinutes(2)); // the slow genrule's shell is running now
         using (var kill = Process.Start("kill", ["-INT", program.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
