@@ -23,6 +23,9 @@ public sealed class Repair : AsyncFrostingTask<BuildContext>
 
         var result = await WheelRepairer.RepairAsync(context.Recipe, context.Paths, context.Log, context.Cancellation);
         context.RecordStage("repair", result.Duration);
+        // The retagged wheel replaces Compile's: the step outputs name the wheel that is left.
+        context.Actions.Output("wheel", result.Wheel);
+        context.Actions.Output("sha256", result.Sha256);
     }
 
     private static string? SkipReason(BuildContext context)

@@ -78,7 +78,7 @@ public class BuiltInRecipePlanTests
 
         Assert.Equal("v2.16.2", plan.Recipe.Tensorflow.Ref);
         Assert.Equal(
-            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-x86_64/bazel-events.json", "//tensorflow/tools/pip_package:build_pip_package"],
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-x86_64/bazel-events.json", "--profile=/p/artifacts/macos-x86_64/bazel-profile.json.gz", "//tensorflow/tools/pip_package:build_pip_package"],
             BazelArgv(plan));
         Assert.Contains("build --config=release_macos_x86", rc.Split('\n'));
         Assert.Equal("/p/artifacts/macos-x86_64/tensorflow-2.16.2-cp312-cp312-macosx_10_15_x86_64.whl", plan.Artifacts["wheel"]);

@@ -30,7 +30,10 @@ internal sealed class ActionsEnvironment : IDisposable
 
     /// <summary>The step outputs written, as the runner reads them (name=value lines).</summary>
     public IReadOnlyDictionary<string, string> ReadOutputs() =>
-        File.ReadAllLines(Outputs).Where(l => l.Contains('=')).ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
+        // A later line for the same name wins, as the runner reads GITHUB_OUTPUT (Repair renames Compile's wheel).
+        File.ReadAllLines(Outputs).Where(l => l.Contains('='))
+            .GroupBy(l => l[..l.IndexOf('=')])
+            .ToDictionary(g => g.Key, g => g.Last()[(g.Last().IndexOf('=') + 1)..]);
 
     /// <summary>Lines of a stream that are workflow commands: the runner only sees those that start a line.</summary>
     public static IReadOnlyList<string> Commands(string stream) =>
