@@ -10,40 +10,13 @@ using Tfwheel.Source;
 namespace Tfwheel.Pipeline;
 
 /// <summary>
-/// Fetch -> Patch -> Configure -> Compile for one recipe, then the manifest. Fetch, Patch and Configure
-/// are skipped when the input stamp says nothing they depend on changed; bazel decides what to rebuild.
-/// The Cake tasks call the parts (<see cref="UnchangedInputsAsync"/>, <see cref="StampAsync"/>,
-/// <see cref="CompileAndRecordAsync"/>); <see cref="RunAsync"/> is the whole chain in one call.
+/// The pipeline parts the Fetch, Patch, Configure and Compile tasks call (the one path that runs, in
+/// production and in the tests, which drive the program): whether the input stamp still holds
+/// (<see cref="UnchangedInputsAsync"/>), the stamp after Configure (<see cref="StampAsync"/>), and the build
+/// with its manifest (<see cref="CompileAndRecordAsync"/>). Bazel decides what to rebuild.
 /// </summary>
 public static class CompileStages
 {
-    public static Task<PipelineResult> RunAsync(Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, ICakeLog log, CancellationToken ct) =>
-        RunAsync(recipe, paths, host, gateway, log, ProgressReporter.ForConsole(log), ct);
-
-    public static async Task<PipelineResult> RunAsync(
-        Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, ICakeLog log, ProgressReporter progress, CancellationToken ct)
-    {
-        var durations = new SortedDictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var stamp = await UnchangedInputsAsync(recipe, paths, host, gateway, ct, log);
-        var skipped = stamp is not null;
-        if (skipped)
-        {
-            log.InfoText($"Fetch, Patch, Configure: skipped; recipe, patches and tree are unchanged since {stamp!.Written:u} (commit {stamp.Commit})");
-        }
-        else
-        {
-            await Doctor.BuildPreflight.EnsureReadyAsync(recipe, paths, new Doctor.SystemHostProbe(gateway), log, ct);
-            durations["fetch"] = (await SourceFetcher.FetchAsync(recipe, paths, gateway, log, ct)).Duration;
-            durations["patch"] = (await PatchSeries.ApplyAsync(recipe, paths, gateway, log, ct)).Duration;
-            var configure = await TreeConfigurer.ConfigureAsync(recipe, paths, host, gateway, log, ct);
-            durations["configure"] = configure.Duration;
-            stamp = await StampAsync(recipe, paths, host, gateway, configure.BazelVersion, ct);
-        }
-
-        var compile = await CompileAndRecordAsync(recipe, paths, host, gateway, log, progress, durations, ct);
-        return new PipelineResult(skipped, stamp, compile, paths.Manifest);
-    }
-
     /// <summary>
     /// The stamp of the last Fetch/Patch/Configure when recipe, patches, tree and .bazelrc.user are unchanged
     /// since and tensorflow.ref has not moved upstream; otherwise null.

@@ -35,7 +35,7 @@ public sealed class PublishUploadMemory : IBenchmark
         try
         {
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var uploader = new AssetUploader(http, token: null);
+            var uploader = new AssetUploader(http, token: null, GitHubEndpoints.For(new Uri(sink.BaseUrl + "/")));
             await uploader.UploadAsync(sink.Url, Asset(dir, "warmup.whl", MiB), "warmup.whl", TimeSpan.FromMinutes(5), CancellationToken.None);
 
             var ours = await MeasureAsync(() => uploader.UploadAsync(sink.Url, Asset(dir, "big.whl", size), "big.whl", TimeSpan.FromHours(1), CancellationToken.None));
