@@ -79,3 +79,9 @@ public static class CompilePlanner
         return new CompilePlan(invocation, build, package, headers, wheelDir, bep, Path.Combine(paths.Artifacts, LogFileName));
     }
 }
+
+/// <summary>What Configure runs and writes: the bazel version query, configure.py, and .bazelrc.user (with its full content).</summary>
+public sealed record ConfigurePlan(PlannedStep BazelVersion, PlannedStep ConfigurePy, PlannedStep WriteBazelrcUser)
+{
+    public IReadOnlyList<PlannedStep> Steps => [BazelVersion, ConfigurePy, WriteBazelrcUser];
+}

@@ -127,3 +127,20 @@ public static class HostDoctor
             : new("memory", DoctorStatus.Ok, found);
     }
 }
+
+/// <summary>One line of Doctor's report: what was checked, what was found and, unless it is fine, what to do.</summary>
+public sealed record DoctorCheck(string Name, DoctorStatus Status, string Found, string? Remedy = null);
+
+/// <summary>A check's verdict. Blocking means a build on this host would fail or produce a wrong wheel.</summary>
+public enum DoctorStatus
+{
+    Ok,
+    Warning,
+    Blocking,
+}
+
+/// <summary>All of Doctor's checks and the verdict: a host is ready when nothing blocks.</summary>
+public sealed record DoctorReport(IReadOnlyList<DoctorCheck> Checks)
+{
+    public bool Ready => Checks.All(c => c.Status != DoctorStatus.Blocking);
+}

@@ -72,3 +72,7 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
         return new LocalAsset(name, path, new FileInfo(path).Length, hash, type);
     }
 }
+
+/// <summary>A file from artifacts/&lt;recipe&gt;/ that becomes a release asset under <see cref="Name"/>.</summary>
+/// <param name="Sha256">Lower-case hex.</param>
+public sealed record LocalAsset(string Name, string Path, long Size, string Sha256, string ContentType);

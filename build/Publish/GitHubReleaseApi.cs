@@ -180,3 +180,17 @@ internal sealed class GitHubReleaseApi
         }
     }
 }
+
+/// <summary>A release as GitHub reports it. <see cref="Immutable"/> comes from raw JSON (Octokit 14 lacks it).</summary>
+/// <param name="UploadUrl">The RFC 6570 template GitHub returns, "https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}".</param>
+public sealed record RemoteRelease(long Id, string TagName, bool Draft, bool Prerelease, bool Immutable, string UploadUrl, string Body, string HtmlUrl);
+
+/// <summary>A release asset as GitHub reports it (parsed from raw JSON: Octokit 14 has no digest and an int id).</summary>
+/// <param name="State">"uploaded" when complete; "starter"/"open" after a broken upload (OpenAPI repos/upload-release-asset).</param>
+/// <param name="Digest">"sha256:&lt;hex&gt;", or null when GitHub has not computed one.</param>
+public sealed record RemoteAsset(long Id, string Name, long Size, string State, string? Digest)
+{
+    public bool IsComplete => State == "uploaded";
+
+    public string? Sha256 => Digest is { } d && d.StartsWith("sha256:", StringComparison.Ordinal) ? d["sha256:".Length..] : null;
+}

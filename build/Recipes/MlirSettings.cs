@@ -17,3 +17,11 @@ public sealed record MlirSettings
     /// <summary>Set TF_DUMP_GRAPH_PREFIX so the bridge dumps its graphs into artifacts.</summary>
     public bool DumpGraphs { get; init; }
 }
+
+/// <summary>Whether the MLIR bridge is forced on or off (--tf_mlir_enable_mlir_bridge), or left to TensorFlow.</summary>
+public enum MlirBridge
+{
+    Default,
+    Enabled,
+    Disabled,
+}

@@ -24,3 +24,11 @@ public sealed record RemoteSettings
 
     public bool Enabled => !string.IsNullOrEmpty(Cache) || !string.IsNullOrEmpty(Executor);
 }
+
+/// <summary>Which outputs bazel downloads from a remote cache (recipe key <c>bazel.remote.download</c>).</summary>
+public enum RemoteDownload
+{
+    All,
+    Toplevel,
+    Minimal,
+}

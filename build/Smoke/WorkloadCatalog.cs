@@ -65,3 +65,6 @@ public static class WorkloadCatalog
     private static bool IsPath(string requested) =>
         requested.EndsWith(".py", StringComparison.Ordinal) || requested.Contains('/') || requested.Contains(Path.DirectorySeparatorChar);
 }
+
+/// <summary>A resolved workload: the .py file Smoke runs and the arguments it passes (the wheel's arch, the pass pipeline).</summary>
+public sealed record Workload(string Name, string ScriptPath, IReadOnlyList<string> Arguments);

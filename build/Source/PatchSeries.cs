@@ -68,3 +68,19 @@ public static class PatchSeries
         }
     }
 }
+
+/// <summary>What happened to one patch: applied now, or found already applied and skipped.</summary>
+public sealed record PatchOutcome(string Path, string Sha256, bool AlreadyApplied);
+
+/// <summary>The patch series as applied, in order, with each patch's SHA-256 for the manifest.</summary>
+public sealed record PatchResult(IReadOnlyList<PatchOutcome> Patches, TimeSpan Duration);
+
+/// <summary>
+/// One patch of the series: check that it applies; if not, check whether it is already applied
+/// (applies in reverse) and skip it; otherwise apply it. git apply is all-or-nothing, so a conflict
+/// leaves the tree as it was before this patch.
+/// </summary>
+public sealed record PatchStep(string PatchFile, PlannedStep Check, PlannedStep ReverseCheck, PlannedStep Apply)
+{
+    public IReadOnlyList<PlannedStep> Steps => [Check, ReverseCheck, Apply];
+}

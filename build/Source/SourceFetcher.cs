@@ -97,3 +97,7 @@ public static class SourceFetcher
             $"git -C {CommandLine.Quote(plan.Tree)} reset --hard && git -C {CommandLine.Quote(plan.Tree)} clean -d --force");
     }
 }
+
+/// <summary>The tree Fetch left: where it is and the commit checked out.</summary>
+/// <param name="Reused">An existing clone was updated rather than a new one made.</param>
+public sealed record FetchResult(string Tree, string Commit, bool Reused, TimeSpan Duration);

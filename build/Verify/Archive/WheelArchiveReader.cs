@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Text;
+using System.Buffers;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Security.Cryptography;
@@ -203,3 +203,13 @@ public static class WheelArchiveReader
 
     private sealed record EntryRead(ArchiveEntry? Entry, NativeBinary? Binary, string? Text, IReadOnlyList<Finding> Findings);
 }
+
+/// <summary>A file read from the wheel: its bytes' length and urlsafe-base64 sha256 exactly as RECORD spells them.</summary>
+public sealed record ArchiveEntry(string Path, long Size, string Sha256);
+
+/// <summary>What one pass over a wheel's entries found: hashes, the metadata texts, the native binaries, archive findings.</summary>
+public sealed record ArchiveContents(
+    IReadOnlyList<ArchiveEntry> Entries,
+    IReadOnlyDictionary<string, string> MetadataTexts,
+    IReadOnlyList<NativeBinary> Binaries,
+    IReadOnlyList<Finding> Findings);

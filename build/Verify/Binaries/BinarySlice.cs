@@ -44,3 +44,6 @@ public sealed record BinarySlice
     /// <summary>x86-64 and arm64: what the code needs from the CPU (null for other architectures).</summary>
     public Verify.Binaries.IsaUsage? Isa { get; init; }
 }
+
+/// <summary>A library a binary loads: Mach-O LC_*_DYLIB (Kind load, weak, reexport, lazy, upward) or ELF DT_NEEDED (needed).</summary>
+public sealed record LinkedLibrary(string Name, string Kind);

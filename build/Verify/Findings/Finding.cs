@@ -13,3 +13,11 @@ public sealed record Finding(string Code, Severity Severity, string Path, string
 
     public static Finding Info(string code, string path, string message) => new(code, Severity.Info, path, message);
 }
+
+/// <summary>How bad a finding is: any <see cref="Error"/> makes Verify fail (exit code 8).</summary>
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}
