@@ -26,8 +26,9 @@ public sealed class Publish : AsyncFrostingTask<BuildContext>, IDryRunnable
         var plan = await new ReleasePublisher(context.Log).PlanAsync(context.PublishRequest(), context.Cancellation);
         if (plan.Problems.Count > 0)
         {
-            throw new StepFailedException(
-                "Publish would be refused: " + string.Join(Environment.NewLine + "  ", plan.Problems.Prepend("")), ExitCodes.Publish);
+            // The same exception a real run refuses with: one route, one exit code (10).
+            throw new PublishException(
+                "Publish would be refused: " + string.Join(Environment.NewLine + "  ", plan.Problems.Prepend("")));
         }
     }
 }
