@@ -6,6 +6,12 @@ namespace Tfwheel.Recipes;
 /// <param name="MinOs">macOS: the deployment target, "12.0". Linux: the glibc floor of the manylinux tag, "2.17", or null for linux_*.</param>
 public sealed record TargetPlatform(TargetOs Os, TargetArch Arch, string? MinOs)
 {
+    /// <summary>
+    /// <see cref="MinOs"/> as a version ("12" reads as 12.0): the one place tfwheel parses it; the recipe
+    /// loader has already refused anything that is not a version, with file:line.
+    /// </summary>
+    public Version? MinOsVersion => MinOs is null ? null : Version.Parse(MinOs.Contains('.') ? MinOs : MinOs + ".0");
+
     /// <summary>The architecture as it appears in a wheel tag and in <c>platform.machine()</c>.</summary>
     public string ArchTag => Arch switch
     {

@@ -29,7 +29,7 @@ public sealed record VerifyRequirements(string Os, IReadOnlyList<string> Archs, 
     {
         var target = recipe.Target;
         var os = target.Os == TargetOs.Macos ? "macos" : "linux";
-        var minOs = target.MinOs is { } m ? Version.Parse(m.Contains('.') ? m : m + ".0") : os == "macos" ? new Version(11, 0) : null;
+        var minOs = target.MinOsVersion ?? (os == "macos" ? new Version(11, 0) : null);
         return new VerifyRequirements(os, recipe.Verify.Archs.Count > 0 ? recipe.Verify.Archs : [target.ArchTag], minOs)
         {
             AllowUniversal = recipe.Verify.AllowUniversal,
