@@ -99,7 +99,8 @@ public sealed class PublishThroughProgramTests : IAsyncLifetime
         Assert.Contains("Publish preflight", output);
         Assert.Contains("GITHUB_TOKEN", output);
         Assert.DoesNotContain("+ git", output);
-        Assert.False(Directory.Exists(Path.Combine(_p.Root, ".work")), output);
+        // Nothing fetched: no tree (the run lock beside it may exist; it ends with the run).
+        Assert.False(Directory.Exists(Path.Combine(_p.Root, ".work", "src", PublishProject.RecipeName)), output);
         Assert.Empty(S.GitHub.Writes);
     }
 
