@@ -2,9 +2,8 @@ using Cake.Core;
 using Cake.Frosting;
 using Tfwheel.Pipeline;
 using Tfwheel.Publish;
-using Tfwheel.Reporting;
-
 using Tfwheel.Report;
+using Tfwheel.Reporting;
 
 namespace Tfwheel;
 

@@ -1,7 +1,4 @@
 using Cake.Core.Diagnostics;
-using Tfwheel.Pipeline;
-using Tfwheel.Plan;
-using Tfwheel.Platforms;
 using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;

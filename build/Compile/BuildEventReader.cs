@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tfwheel.Compile;
 
 namespace Tfwheel.Compile;
 

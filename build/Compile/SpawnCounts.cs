@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Tfwheel.Pipeline;
-using Tfwheel.Plan;
-using Tfwheel.Platforms;
 
 namespace Tfwheel.Compile;
 

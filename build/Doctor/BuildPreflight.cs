@@ -1,13 +1,10 @@
 using Cake.Core.Diagnostics;
-using Tfwheel.Errors;
 using Tfwheel.Compile;
+using Tfwheel.Errors;
+using Tfwheel.Files;
+using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
-using Tfwheel.Source;
-
-using Tfwheel.Files;
-
-using Tfwheel.Platforms;
 
 namespace Tfwheel.Doctor;
 

@@ -1,8 +1,6 @@
-using Tfwheel.Plan;
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
-
-using Tfwheel.Platforms;
 
 namespace Tfwheel.Doctor;
 

@@ -1,5 +1,3 @@
-using Tfwheel.Compile;
-
 namespace Tfwheel.Doctor;
 
 /// <summary>Doctor lines for the paths the recipe's release configs hard-code (<see cref="ReleaseConfigPaths"/>), on the host OS they are for.</summary>

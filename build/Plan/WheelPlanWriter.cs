@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Tfwheel.Platforms;
 using Tfwheel.Processes;
-
 using Tfwheel.Recipes;
 
 namespace Tfwheel.Plan;

@@ -1,7 +1,6 @@
 using Tfwheel.Compile;
 using Tfwheel.Files;
 using Tfwheel.Processes;
-using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 using Tfwheel.Repair;
 using Tfwheel.Smoke;

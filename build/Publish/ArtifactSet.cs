@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Tfwheel.Files;
 
 namespace Tfwheel.Publish;

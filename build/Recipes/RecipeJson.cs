@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-
 using Tfwheel.Files;
 
 namespace Tfwheel.Recipes;

@@ -1,9 +1,6 @@
-using Tfwheel.Doctor;
 using Tfwheel.Platforms;
 using Tfwheel.Verify.Archive;
 using Tfwheel.Verify.Binaries;
-using Tfwheel.Verify.Findings;
-using Tfwheel.Verify;
 
 namespace Tfwheel.Repair;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tfwheel.Files;
-using Tfwheel.Pipeline;
 
 namespace Tfwheel.Repair;
 

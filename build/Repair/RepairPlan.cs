@@ -1,6 +1,5 @@
-using Tfwheel.Plan;
-using Tfwheel.Processes;
 using Tfwheel.Platforms;
+using Tfwheel.Processes;
 using Tfwheel.Recipes;
 
 namespace Tfwheel.Repair;

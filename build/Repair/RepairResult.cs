@@ -1,5 +1,3 @@
-using Tfwheel.Verify;
-
 using Tfwheel.Platforms;
 
 namespace Tfwheel.Repair;

@@ -1,16 +1,14 @@
 using System.Diagnostics;
 using Cake.Core.Diagnostics;
+using Tfwheel.Errors;
 using Tfwheel.Files;
 using Tfwheel.Pipeline;
-using Tfwheel.Errors;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 using Tfwheel.Reporting;
 using Tfwheel.Verify;
-using Tfwheel.Verify.Findings;
-using Tfwheel.Verify.Binaries;
 using Tfwheel.Verify.Archive;
-using Tfwheel.Doctor;
+using Tfwheel.Verify.Findings;
 
 namespace Tfwheel.Repair;
 

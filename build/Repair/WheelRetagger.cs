@@ -2,12 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Tfwheel.Errors;
-using Tfwheel.Verify;
-using Tfwheel.Verify.Findings;
-using Tfwheel.Verify.Binaries;
-using Tfwheel.Verify.Archive;
 using Tfwheel.Platforms;
-using Tfwheel.Doctor;
 
 namespace Tfwheel.Repair;
 

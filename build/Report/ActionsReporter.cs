@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-
 using Tfwheel.Reporting;
 
 namespace Tfwheel.Report;

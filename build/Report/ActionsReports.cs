@@ -1,17 +1,10 @@
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
-using Tfwheel.Plan;
-using Tfwheel.Platforms;
 using Tfwheel.Doctor;
 using Tfwheel.Publish;
 using Tfwheel.Recipes;
 using Tfwheel.Smoke;
 using Tfwheel.Verify;
 using Tfwheel.Verify.Findings;
-using Tfwheel.Verify.Binaries;
-using Tfwheel.Verify.Archive;
-
-using Tfwheel.Reporting;
 
 namespace Tfwheel.Report;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>

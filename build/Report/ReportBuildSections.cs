@@ -1,7 +1,5 @@
 using System.Globalization;
 
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>The report's build part, from Bazel's trace profile: timeline, slowest actions, critical path, time by kind.</summary>

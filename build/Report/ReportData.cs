@@ -1,10 +1,5 @@
 using System.Text.Json;
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
-using Tfwheel.Plan;
-using Tfwheel.Platforms;
-
-using Tfwheel.Reporting;
 
 namespace Tfwheel.Report;
 

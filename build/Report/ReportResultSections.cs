@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>The report's result part: Verify's table (verify.json), Smoke's results (smoke.json), the manifest.</summary>

@@ -1,5 +1,3 @@
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>The report's one stylesheet, inline: the page loads nothing from outside (system fonts only).</summary>

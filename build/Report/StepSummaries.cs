@@ -2,18 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
-using Tfwheel.Plan;
-using Tfwheel.Platforms;
 using Tfwheel.Publish;
 using Tfwheel.Smoke;
 using Tfwheel.Verify;
-using Tfwheel.Verify.Findings;
-using Tfwheel.Verify.Binaries;
-using Tfwheel.Verify.Archive;
-using Tfwheel.Doctor;
-
-using Tfwheel.Reporting;
 
 namespace Tfwheel.Report;
 

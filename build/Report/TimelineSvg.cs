@@ -1,7 +1,5 @@
 using System.Globalization;
 
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>

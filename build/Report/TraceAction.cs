@@ -1,5 +1,3 @@
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
 
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>

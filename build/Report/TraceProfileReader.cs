@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-using Tfwheel.Reporting;
-
 namespace Tfwheel.Report;
 
 /// <summary>

@@ -1,11 +1,7 @@
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
-using Tfwheel.Plan;
-using Tfwheel.Platforms;
+using Tfwheel.Files;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
-
-using Tfwheel.Files;
 
 namespace Tfwheel.Source;
 

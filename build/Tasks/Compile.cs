@@ -1,9 +1,8 @@
 using Cake.Frosting;
 using Tfwheel.Compile;
 using Tfwheel.Pipeline;
-using Tfwheel.Reporting;
-
 using Tfwheel.Report;
+using Tfwheel.Reporting;
 
 namespace Tfwheel.Tasks;
 

@@ -1,9 +1,8 @@
 using Cake.Frosting;
 using Tfwheel.Doctor;
 using Tfwheel.Errors;
-using Tfwheel.Reporting;
-
 using Tfwheel.Report;
+using Tfwheel.Reporting;
 
 namespace Tfwheel.Tasks;
 

@@ -1,6 +1,5 @@
 using Cake.Frosting;
 using Tfwheel.Doctor;
-using Tfwheel.Compile;
 using Tfwheel.Source;
 
 namespace Tfwheel.Tasks;

@@ -1,9 +1,7 @@
 using Cake.Core;
 using Cake.Frosting;
 using Tfwheel.Cli;
-using Tfwheel.Errors;
 using Tfwheel.Publish;
-
 using Tfwheel.Report;
 
 namespace Tfwheel.Tasks;

@@ -1,9 +1,7 @@
 using Cake.Frosting;
 using Tfwheel.Files;
-using Tfwheel.Pipeline;
-using Tfwheel.Reporting;
-
 using Tfwheel.Report;
+using Tfwheel.Reporting;
 
 namespace Tfwheel.Tasks;
 

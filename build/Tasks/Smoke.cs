@@ -1,10 +1,9 @@
 using Cake.Frosting;
 using Spectre.Console;
 using Tfwheel.Pipeline;
+using Tfwheel.Report;
 using Tfwheel.Reporting;
 using Tfwheel.Smoke;
-
-using Tfwheel.Report;
 
 namespace Tfwheel.Tasks;
 

@@ -1,10 +1,9 @@
 using Cake.Frosting;
 using Tfwheel.Pipeline;
+using Tfwheel.Report;
 using Tfwheel.Reporting;
 using Tfwheel.Verify;
 using Tfwheel.Verify.Binaries;
-
-using Tfwheel.Report;
 
 namespace Tfwheel.Tasks;
 

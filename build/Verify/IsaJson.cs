@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tfwheel.Verify.Binaries;
-using Tfwheel.Verify.Findings;
 
 namespace Tfwheel.Verify;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using Cake.Core.Diagnostics;
 using Tfwheel.Compile;
 using Tfwheel.Files;
-using Tfwheel.Pipeline;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;

@@ -1,5 +1,5 @@
-using System.Buffers.Text;
 using System.Buffers;
+using System.Buffers.Text;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Security.Cryptography;

@@ -1,11 +1,8 @@
 using Tfwheel.Doctor;
-using Tfwheel.Compile;
-using Tfwheel.Recipes;
-using Tfwheel.Tests.Support;
-
 using Tfwheel.Platforms;
-
+using Tfwheel.Recipes;
 using Tfwheel.Recipes.Loading;
+using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Doctor;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Tfwheel.Errors;
-using Tfwheel.Processes;
 using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.EndToEnd;

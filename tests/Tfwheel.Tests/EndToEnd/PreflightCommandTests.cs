@@ -1,7 +1,6 @@
 using Tfwheel.Errors;
-using Tfwheel.Tests.Support;
-
 using Tfwheel.Platforms;
+using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.EndToEnd;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Tfwheel.Compile;
-using Tfwheel.Pipeline;
-using Tfwheel.Plan;
-using Tfwheel.Platforms;
 using Tfwheel.Errors;
 using Tfwheel.Tests.Compile;
 using Tfwheel.Tests.Support;

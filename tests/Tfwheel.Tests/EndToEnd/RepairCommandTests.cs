@@ -1,7 +1,6 @@
 using Tfwheel.Errors;
 using Tfwheel.Tests.Repair;
 using Tfwheel.Tests.Support;
-using Tfwheel.Tests.Verify;
 
 namespace Tfwheel.Tests.EndToEnd;
 

@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Smoke;
-using Tfwheel.Tests.Smoke;
 using Tfwheel.Tests.Support;
 using SmokeTestPaths = Tfwheel.Tests.Smoke.SmokeTestPaths;
 

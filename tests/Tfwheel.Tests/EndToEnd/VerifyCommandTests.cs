@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Tfwheel.Errors;
-using Tfwheel.Tasks;
-using Tfwheel.Tests.Processes;
 using Tfwheel.Tests.Support;
-using Tfwheel.Tests.Verify;
 using Tfwheel.Verify.Findings;
 using NpmFixtures = Tfwheel.Tests.Verify.NpmFixtures;
 

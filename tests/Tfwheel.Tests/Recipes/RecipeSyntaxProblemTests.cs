@@ -1,4 +1,5 @@
 using CsCheck;
+
 namespace Tfwheel.Tests.Recipes;
 
 public sealed class RecipeSyntaxProblemTests : IDisposable

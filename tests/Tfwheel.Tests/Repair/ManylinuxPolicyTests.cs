@@ -1,6 +1,5 @@
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
-using Tfwheel.Repair;
 using Tfwheel.Tests.Recipes;
 
 namespace Tfwheel.Tests.Repair;

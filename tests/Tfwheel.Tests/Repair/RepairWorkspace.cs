@@ -1,10 +1,7 @@
+using Tfwheel.Files;
+using Tfwheel.Platforms;
 using Tfwheel.Recipes;
 using Tfwheel.Tests.Support;
-using Tfwheel.Tests.Verify;
-
-using Tfwheel.Files;
-
-using Tfwheel.Platforms;
 
 namespace Tfwheel.Tests.Repair;
 

@@ -5,11 +5,6 @@ using Tfwheel.Processes;
 using Tfwheel.Repair;
 using Tfwheel.Tests.Support;
 using Tfwheel.Verify;
-using Tfwheel.Verify.Findings;
-using Tfwheel.Verify.Binaries;
-using Tfwheel.Verify.Archive;
-using Tfwheel.Platforms;
-using Tfwheel.Doctor;
 
 namespace Tfwheel.Tests.Repair;
 

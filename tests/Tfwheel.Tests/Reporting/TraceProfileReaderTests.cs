@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using Tfwheel.Reporting;
-using Tfwheel.Tests.Support;
-
 using Tfwheel.Report;
+using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Reporting;
 

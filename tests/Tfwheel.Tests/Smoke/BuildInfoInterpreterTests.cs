@@ -1,8 +1,7 @@
+using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Smoke;
 using Tfwheel.Tests.Support;
-
-using Tfwheel.Platforms;
 
 namespace Tfwheel.Tests.Smoke;
 

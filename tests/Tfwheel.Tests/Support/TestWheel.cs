@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Tfwheel.Platforms;
-using Tfwheel.Tasks;
 using Tfwheel.Tests.Verify;
 
 namespace Tfwheel.Tests.Support;

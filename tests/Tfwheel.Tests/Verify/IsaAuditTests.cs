@@ -1,6 +1,6 @@
 using Tfwheel.Tests.Support;
-using Tfwheel.Verify.Binaries;
 using Tfwheel.Verify;
+using Tfwheel.Verify.Binaries;
 using Tfwheel.Verify.Findings;
 
 namespace Tfwheel.Tests.Verify;

@@ -1,8 +1,6 @@
 using Tfwheel.Errors;
 using Tfwheel.Tests.EndToEnd;
 using Tfwheel.Tests.Support;
-using Tfwheel.Verify;
-using Tfwheel.Verify.Binaries;
 using Tfwheel.Verify.Findings;
 
 namespace Tfwheel.Tests.Verify;

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Tfwheel.Verify.Binaries;
-using Tfwheel.Verify;
-using Tfwheel.Verify.Findings;
-using Tfwheel.Tests.Support;
 
 namespace Tfwheel.Tests.Verify;
 

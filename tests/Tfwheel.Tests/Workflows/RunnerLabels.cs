@@ -1,6 +1,5 @@
-using Tfwheel.Recipes;
-
 using Tfwheel.Platforms;
+using Tfwheel.Recipes;
 
 namespace Tfwheel.Tests.Workflows;
 

@@ -1,9 +1,7 @@
 using Tfwheel.Processes;
-using Tfwheel.Recipes;
+using Tfwheel.Recipes.Loading;
 using Tfwheel.Tests.Support;
 using YamlDotNet.RepresentationModel;
-
-using Tfwheel.Recipes.Loading;
 
 namespace Tfwheel.Tests.Workflows;
 
