@@ -22,6 +22,25 @@ public sealed class ActionsReporter(CiEnvironment ci, TextWriter stdout, string 
 {
     public bool Enabled => ci.GitHubActions;
 
+    /// <summary>Starts a fold in the log (::group::), written raw so the runner sees it whatever the log's colours.</summary>
+    public void Group(string title)
+    {
+        if (Enabled)
+        {
+            stdout.WriteLine("::group::" + GitHubActions.Escape(title));
+            stdout.Flush();
+        }
+    }
+
+    public void EndGroup()
+    {
+        if (Enabled)
+        {
+            stdout.WriteLine("::endgroup::");
+            stdout.Flush();
+        }
+    }
+
     /// <param name="file">A path; written relative to GITHUB_WORKSPACE (or the project root) when it lies inside it.</param>
     public void Annotate(AnnotationLevel level, string message, string? title = null, string? file = null, int line = 0, int column = 0)
     {

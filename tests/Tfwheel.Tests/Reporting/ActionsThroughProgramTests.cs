@@ -70,6 +70,24 @@ public sealed class ActionsThroughProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_task_is_a_log_group_written_raw_even_when_the_log_is_coloured()
+    {
+        var wheel = new WheelsTestWheel("tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl")
+            .WithFixture("tensorflow/python/_pywrap_tensorflow_internal.so", NpmFixtures.RollupDarwinX64)
+            .Write(_project.Path);
+        using var gha = new ActionsEnvironment(_project.Path);
+        var variables = new Dictionary<string, string?>(gha.Variables) { ["NO_COLOR"] = null, ["FORCE_COLOR"] = "1" };
+
+        var result = await TfwheelProcess.RunAsync(_project.Path, variables, "--target=Verify", $"--wheel={wheel}");
+
+        // The runner only sees a workflow command that starts its line: no colour escape may come first.
+        var lines = result.StandardOutput.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("::group::Verify", lines);
+        Assert.Contains("::endgroup::", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("::group::", StringComparison.Ordinal) && !l.StartsWith("::group::", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Doctor_warnings_are_warning_annotations()
     {
         TfwheelProcess.CopyBuiltInRecipes(_project.Path);
