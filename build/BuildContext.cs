@@ -44,7 +44,15 @@ public sealed class BuildContext : FrostingContext
         _recipe = new Lazy<Recipe>(() => RecipeResolver.Resolve(Options, Root, Host, bazel, Settings.Recipe));
         _compileHost = new Lazy<CompileHost>(() => CompileHost.Current(Interpreter ?? "python3"));
         _sourceUnchanged = new Lazy<bool>(() =>
-            CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation, context.Log).GetAwaiter().GetResult() is not null);
+        {
+            var stamp = CompileStages.UnchangedInputsAsync(Recipe, Paths, CompileHost, Processes, Cancellation, context.Log).GetAwaiter().GetResult();
+            if (stamp is not null)
+            {
+                context.Log.InfoText($"Fetch, Patch, Configure: skipped; recipe, patches and tree are unchanged since {stamp.Written:u} (commit {stamp.Commit})");
+            }
+
+            return stamp is not null;
+        });
     }
 
     public BuildOptions Options { get; }

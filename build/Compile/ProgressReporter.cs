@@ -13,6 +13,7 @@ public sealed class ProgressReporter(ICakeLog log, bool terminal, TimeProvider c
 
     private DateTimeOffset _lastLine = DateTimeOffset.MinValue;
     private bool _barShown;
+    private string? _lastShown;
 
     public static ProgressReporter ForConsole(ICakeLog log) =>
         new(log, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null, TimeProvider.System);
@@ -28,8 +29,16 @@ public sealed class ProgressReporter(ICakeLog log, bool terminal, TimeProvider c
         if (line.StartsWith("ERROR:", StringComparison.Ordinal) || line.StartsWith("WARNING:", StringComparison.Ordinal) ||
             line.StartsWith("FAILED:", StringComparison.Ordinal) || line.StartsWith("INFO: Build completed", StringComparison.Ordinal))
         {
+            // Bazel without a terminal repeats its closing line ("INFO: Build completed successfully, ...") after
+            // the final progress event: show a line the same as the one just shown once.
+            if (line == _lastShown)
+            {
+                return;
+            }
+
             EndBar();
             log.InfoText(line);
+            _lastShown = line;
         }
         else
         {

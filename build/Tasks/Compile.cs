@@ -13,7 +13,7 @@ public sealed class Compile : AsyncFrostingTask<BuildContext>, IFrostingTask
 {
     public override bool ShouldRun(BuildContext context) => context.BuildsWheel;
 
-    public string SkippedMessage => "--wheel names the wheel to use";
+    public string SkippedMessage => "--wheel given";
 
     public override async Task RunAsync(BuildContext context)
     {

@@ -10,7 +10,7 @@ public sealed class Fetch : AsyncFrostingTask<BuildContext>, IFrostingTask
 {
     public override bool ShouldRun(BuildContext context) => context.BuildsWheel && !context.SourceUnchanged;
 
-    public string SkippedMessage => "inputs unchanged since the last configure (recipe, patches, tree), or --wheel names the wheel";
+    public string SkippedMessage => "inputs unchanged, or --wheel given";
 
     public override async Task RunAsync(BuildContext context)
     {

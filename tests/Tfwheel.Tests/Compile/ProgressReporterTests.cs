@@ -22,4 +22,16 @@ public class ProgressReporterTests
             ["bazel: 1 / 100 actions (1%) Compiling a.cc", "bazel: 50 / 100 actions (50%) Compiling c.cc", "ERROR: /src/BUILD:3:1: Compiling c.cc failed"],
             log.Lines.Where(l => l.Level != Cake.Core.Diagnostics.LogLevel.Verbose).Select(l => l.Text));
     }
+
+    [Fact]
+    public void A_closing_line_bazel_repeats_is_shown_once()
+    {
+        var log = new TestLog();
+        var reporter = new ProgressReporter(log, terminal: false, new ManualClock());
+
+        reporter.OnLine("INFO: Build completed successfully, 4 total actions");
+        reporter.OnLine("INFO: Build completed successfully, 4 total actions");
+
+        Assert.Single(log.Lines, l => l.Text.StartsWith("INFO: Build completed", StringComparison.Ordinal));
+    }
 }

@@ -42,6 +42,7 @@ public sealed class InputStampTests : IAsyncLifetime
 
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.False(again.SourceStagesRan, again.Output);
+        Assert.Contains("Fetch, Patch, Configure: skipped; recipe, patches and tree are unchanged since", again.Output);
     }
 
     [Fact]
