@@ -45,13 +45,6 @@ public static class WheelCompiler
         }
 
         var wheel = Path.Combine(paths.Artifacts, Path.GetFileName(built));
-        foreach (var stale in Directory.GetFiles(paths.Artifacts, "*.whl").Where(w => Path.GetFileName(w) != Path.GetFileName(built)))
-        {
-            // An earlier run's wheel (Repair renames the wheel it retags): artifacts/ holds exactly one wheel.
-            File.Delete(stale);
-            log.InfoText($"Compile: removed {Path.GetFileName(stale)}, an earlier build's wheel");
-        }
-
         await AtomicFile.CopyAsync(built, wheel, ct);
         RemoveOtherWheels(paths.Artifacts, wheel, log);
         var size = new FileInfo(wheel).Length;
@@ -82,7 +75,8 @@ public static class WheelCompiler
 
     /// <summary>
     /// artifacts/&lt;recipe&gt;/ holds exactly the wheel this build made: one from an earlier build (another
-    /// python, wheel name or version) would make Verify, Smoke and Publish see two wheels.
+    /// python, wheel name or version, or the manylinux wheel Repair made from it) would make Verify, Smoke and
+    /// Publish see two wheels. Removed after the new wheel is in place, so a killed run never leaves none.
     /// </summary>
     private static void RemoveOtherWheels(string artifacts, string keep, ICakeLog log)
     {
