@@ -8,7 +8,7 @@ namespace Tfwheel.Tests.Support;
 /// <summary>
 /// Bazel's own remote worker, a real Remote Execution API v2 server (Bazel's test worker: it runs each
 /// action as a local process), on 127.0.0.1 at a free port. Built from Debian packages by .ci/remote-worker
-/// into tests/.cache/remote-worker/classes; its work and CAS folders live in a temp dir.
+/// into tests/.cache/remote-worker/classes (or $TFWHEEL_TEST_CACHE); its work and CAS folders live in a temp dir.
 /// </summary>
 public sealed class RemoteWorker : IAsyncDisposable
 {
@@ -20,13 +20,13 @@ public sealed class RemoteWorker : IAsyncDisposable
 
     public string Url => $"grpc://127.0.0.1:{Port}";
 
-    public static string Classes => Path.Combine(ProjectFiles.Root, "tests", ".cache", "remote-worker", "classes");
+    public static string Classes => Path.Combine(TestCache.Root, "remote-worker", "classes");
 
     public static async Task<RemoteWorker> StartAsync()
     {
         if (!Directory.Exists(Classes))
         {
-            throw new InvalidOperationException($"Bazel's remote worker is not built: {Classes} is missing. Run .ci/remote-worker (.ci/run does).");
+            throw new InvalidOperationException($"Bazel's remote worker is not built: {Classes} is missing. Run tests/run (it builds the worker with .ci/remote-worker).");
         }
 
         var worker = new RemoteWorker { Port = FreePort() };
