@@ -21,6 +21,7 @@ namespace Tfwheel;
 public sealed class BuildContext : FrostingContext
 {
     private readonly Lazy<Recipe> _recipe;
+    private ActionsReporter? _actions;
     private readonly Lazy<CompileHost> _compileHost;
     private readonly Lazy<bool> _sourceUnchanged;
     private readonly ConcurrentDictionary<string, TimeSpan> _stageDurations = new(StringComparer.Ordinal);
@@ -121,5 +122,5 @@ public sealed class BuildContext : FrostingContext
     /// go to stderr, which the runner reads for them too (actions/runner src/Runner.Worker/Handlers/ScriptHandler.cs:
     /// both streams feed an OutputManager with the ActionCommandManager).
     /// </summary>
-    public ActionsReporter Actions => new(Ci, Options.Format == ReportFormat.Json ? Console.Error : Console.Out, Root);
+    public ActionsReporter Actions => _actions ??= new(Ci, Options.Format == ReportFormat.Json ? Console.Error : Console.Out, Root);
 }

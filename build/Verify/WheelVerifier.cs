@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Verify.Archive;
 using Tfwheel.Verify.Findings;
@@ -28,11 +29,7 @@ public static class WheelVerifier
 
         var size = new FileInfo(wheelPath).Length;
         // Publish publishes only the file this report judged: the report names it by SHA-256.
-        string sha256;
-        await using (var file = new FileStream(wheelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
-        {
-            sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellation));
-        }
+        var sha256 = await Hashing.Sha256FileAsync(wheelPath, cancellation);
 
         var findings = new List<Finding>();
         var name = WheelFileName.TryParse(wheelPath, out var nameError);
