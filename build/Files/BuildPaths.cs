@@ -26,4 +26,21 @@ public sealed record BuildPaths(string Root, string Artifacts, string Source)
     public string SmokeReport => Path.Combine(Artifacts, SmokeReportFileName);
 
     public string SmokeJUnit => Path.Combine(Artifacts, SmokeJUnitFileName);
+
+    /// <summary>
+    /// Verify's report on the wheel for one Python ("cp312" -> verify-cp312.json). A recipe may build a wheel per
+    /// Python; each wheel's reports carry its python tag, so they sit side by side in artifacts/&lt;recipe&gt;/ and
+    /// on the release.
+    /// </summary>
+    public string VerifyReportFor(string pythonTag) => Path.Combine(Artifacts, VerifyReportName(pythonTag));
+
+    /// <summary>Smoke's report on the wheel for one Python: smoke-cp312.json.</summary>
+    public string SmokeReportFor(string pythonTag) => Path.Combine(Artifacts, SmokeReportName(pythonTag));
+
+    /// <summary>Smoke's JUnit file for one Python: smoke-cp312.junit.xml.</summary>
+    public string SmokeJUnitFor(string pythonTag) => Path.Combine(Artifacts, $"smoke-{pythonTag}.junit.xml");
+
+    public static string VerifyReportName(string pythonTag) => $"verify-{pythonTag}.json";
+
+    public static string SmokeReportName(string pythonTag) => $"smoke-{pythonTag}.json";
 }

@@ -16,6 +16,9 @@ public sealed partial record WheelFileName(
     public IReadOnlyList<string> ExpandedTags =>
         (from p in PythonTags from a in AbiTags from f in PlatformTags select $"{p}-{a}-{f}").ToList();
 
+    /// <summary>The python part as written ("cp312"): it names the wheel's reports (verify-cp312.json).</summary>
+    public string PythonTag => string.Join('.', PythonTags);
+
     /// <summary>The platform part as written ("manylinux_2_17_x86_64.manylinux2014_x86_64").</summary>
     public string Platform => string.Join('.', PlatformTags);
 
