@@ -30,7 +30,7 @@ public static class BazelrcUser
             Line(text, $"--repo_env={name}={value}");
         }
 
-        foreach (var (name, value) in bazel.ActionEnv.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in bazel.ActionEnv.Where(kv => !recipe.Templates.ActionEnvFollowsPython(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             Line(text, $"--action_env={name}={value}");
         }
@@ -61,13 +61,37 @@ public static class BazelrcUser
     }
 
     /// <summary>
+    /// The repo-env the tree shares (.bazelrc.user): <see cref="AllRepoEnv"/> without the values that follow the
+    /// Python, which each build's command line carries (<see cref="PythonFlags"/>), so one tree, one .bazelrc.user
+    /// and one output base serve every Python of the recipe.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> RepoEnv(Recipe recipe) =>
+        [.. AllRepoEnv(recipe).Where(kv => !RepoEnvFollowsPython(recipe, kv.Key))];
+
+    /// <summary>
+    /// The flags of one Python's build, on its command line as TensorFlow's CI passes them (ci/official/envs/macos_arm64:
+    /// TFCI_BAZEL_COMMON_ARGS="--repo_env=HERMETIC_PYTHON_VERSION=$TFCI_PYTHON_VERSION ..."; docs/facts/TENSORFLOW.md section 2):
+    /// the hermetic Python version and every repo-env/action-env value the recipe writes with {python}.
+    /// </summary>
+    public static IReadOnlyList<string> PythonFlags(Recipe recipe) =>
+    [
+        .. AllRepoEnv(recipe).Where(kv => RepoEnvFollowsPython(recipe, kv.Key)).Select(kv => $"--repo_env={kv.Key}={kv.Value}"),
+        .. recipe.Bazel.ActionEnv.Where(kv => recipe.Templates.ActionEnvFollowsPython(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"--action_env={kv.Key}={kv.Value}"),
+    ];
+
+    private static bool RepoEnvFollowsPython(Recipe recipe, string name) =>
+        recipe.Templates.RepoEnvFollowsPython(name) || (name == PythonVersionVariable && !recipe.Bazel.RepoEnv.ContainsKey(name));
+
+    private const string PythonVersionVariable = "HERMETIC_PYTHON_VERSION";
+
+    /// <summary>
     /// The recipe's repo-env plus what the wheel's tags need: the hermetic Python version (TF's
     /// third_party/py/python_repo.bzl reads it) and, for macOS, MACOSX_DEPLOYMENT_TARGET, which
     /// tf_wheel.bzl turns into the macosx_X_Y tag (docs/facts/TENSORFLOW.md section 3). The recipe's own values win.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> RepoEnv(Recipe recipe)
+    public static IReadOnlyList<KeyValuePair<string, string>> AllRepoEnv(Recipe recipe)
     {
-        var env = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["HERMETIC_PYTHON_VERSION"] = recipe.Python };
+        var env = new SortedDictionary<string, string>(StringComparer.Ordinal) { [PythonVersionVariable] = recipe.Python };
         if (recipe.Target.Os == TargetOs.Macos && recipe.Target.MinOs is { } minOs)
         {
             env["MACOSX_DEPLOYMENT_TARGET"] = minOs;

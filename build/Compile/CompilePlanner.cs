@@ -58,6 +58,8 @@ public static class CompilePlanner
             options.Add("--repo_env=WHEEL_NAME=" + recipe.Wheel.Name);
         }
 
+        // One tree serves every Python of the recipe: what follows the Python is on this build's command line.
+        options.AddRange(BazelrcUser.PythonFlags(recipe));
         var headers = new List<RemoteHeader>();
         foreach (var (name, variable) in recipe.Bazel.Remote.HeaderEnv.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {

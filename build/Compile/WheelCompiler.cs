@@ -33,7 +33,16 @@ public static class WheelCompiler
         }
 
         var built = FindWheel(plan.WheelDirectory, recipe);
-        var tag = WheelFileName.Parse(Path.GetFileName(built)).Platform;
+        var name = WheelFileName.Parse(Path.GetFileName(built));
+        if (name.PythonTag != recipe.PythonTag)
+        {
+            throw new StepFailedException(
+                $"Compile: bazel built {Path.GetFileName(built)} for {name.PythonTag}, but this build is for Python {recipe.Python} ({recipe.PythonTag}). " +
+                "The tree's python_repo.bzl did not see HERMETIC_PYTHON_VERSION from the command line: check that the recipe's bazel.repo-env does not pin it (write \"{python}\").",
+                ExitCodes.Build);
+        }
+
+        var tag = name.Platform;
         var expected = TargetWheelTags.Built(recipe.Target);
         if (tag != expected)
         {
@@ -46,19 +55,24 @@ public static class WheelCompiler
 
         var wheel = Path.Combine(paths.Artifacts, Path.GetFileName(built));
         await AtomicFile.CopyAsync(built, wheel, ct);
-        RemoveOtherWheels(paths.Artifacts, wheel, log);
         var size = new FileInfo(wheel).Length;
         var sha = Hashing.Sha256File(wheel);
         log.InfoText($"Compile: {Path.GetFileName(wheel)} ({size:N0} bytes, sha256 {sha}) in {paths.Artifacts}");
-        return new CompileResult(wheel, size, sha, run, watch.Elapsed);
+        return new CompileResult(wheel, size, sha, run, watch.Elapsed) { Python = recipe.Python, PythonTag = recipe.PythonTag };
     }
 
-    /// <summary>The newest wheel of this distribution in the output folder; older builds of other versions may sit beside it.</summary>
+    /// <summary>
+    /// The newest wheel of this distribution for this build's Python in the output folder; builds of other versions
+    /// (of TensorFlow, or of Python: one output base serves them all) may sit beside it.
+    /// </summary>
     private static string FindWheel(string directory, Recipe recipe)
     {
         var prefix = recipe.Wheel.Name.Replace('-', '_') + "-";
         var wheels = Directory.Exists(directory)
-            ? Directory.GetFiles(directory, "*.whl").Where(w => Path.GetFileName(w).StartsWith(prefix, StringComparison.Ordinal)).ToList()
+            ? Directory.GetFiles(directory, "*.whl")
+                .Where(w => Path.GetFileName(w).StartsWith(prefix, StringComparison.Ordinal))
+                .Where(w => WheelFileName.TryParse(w, out _) is not { } parsed || parsed.PythonTag == recipe.PythonTag)
+                .ToList()
             : [];
         if (wheels.Count == 0)
         {
@@ -74,16 +88,26 @@ public static class WheelCompiler
     }
 
     /// <summary>
-    /// artifacts/&lt;recipe&gt;/ holds exactly the wheel this build made: one from an earlier build (another
-    /// python, wheel name or version, or the manylinux wheel Repair made from it) would make Verify, Smoke and
-    /// Publish see two wheels. Removed after the new wheel is in place, so a killed run never leaves none.
+    /// artifacts/&lt;recipe&gt;/ holds exactly the wheels this run built, one per Python: one from an earlier build
+    /// (a Python this run did not select, another wheel name or version, or the manylinux wheel Repair made from it)
+    /// would make Verify, Smoke and Publish judge and ship a wheel this run did not make. Removed after the new
+    /// wheels are in place, so a killed run never leaves none.
     /// </summary>
-    private static void RemoveOtherWheels(string artifacts, string keep, ICakeLog log)
+    public static void RemoveOtherWheels(string artifacts, IEnumerable<string> keep, ICakeLog log)
     {
-        foreach (var old in Directory.GetFiles(artifacts, "*.whl").Where(w => !string.Equals(Path.GetFullPath(w), Path.GetFullPath(keep), StringComparison.Ordinal)))
+        var kept = keep.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var old in Directory.GetFiles(artifacts, "*.whl").Where(w => !kept.Contains(Path.GetFullPath(w))))
         {
             File.Delete(old);
             log.InfoText($"Compile: removed {Path.GetFileName(old)}, left by an earlier build");
+            // Its reports judged a wheel that is gone; a report for a Python this run built is rewritten by Verify and Smoke.
+            if (WheelFileName.TryParse(old, out _) is { } name && !kept.Any(k => WheelFileName.TryParse(k, out _)?.PythonTag == name.PythonTag))
+            {
+                foreach (var report in new[] { BuildPaths.VerifyReportName(name.PythonTag), BuildPaths.SmokeReportName(name.PythonTag), BuildPaths.SmokeJUnitName(name.PythonTag) })
+                {
+                    File.Delete(Path.Combine(artifacts, report));
+                }
+            }
         }
     }
 
@@ -115,5 +139,10 @@ public static class WheelCompiler
 /// <summary>The wheel Compile produced, copied into artifacts/&lt;recipe&gt;/, and how the build went.</summary>
 public sealed record CompileResult(string WheelPath, long WheelSize, string WheelSha256, BazelRun Build, TimeSpan Duration)
 {
+    /// <summary>The Python the wheel is for ("3.12") and its tag ("cp312").</summary>
+    public string Python { get; init; } = "";
+
+    public string PythonTag { get; init; } = "";
+
     public string WheelName => Path.GetFileName(WheelPath);
 }

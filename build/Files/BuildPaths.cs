@@ -2,7 +2,7 @@ namespace Tfwheel.Files;
 
 /// <summary>Where a recipe's build reads and writes. Resolved once from --working, --source-dir and --artifacts.</summary>
 /// <param name="Root">The project root (the folder holding recipes/ and cake.config).</param>
-/// <param name="Artifacts">artifacts/&lt;recipe&gt;/: wheel, logs, manifest.json, verify.json, smoke.json.</param>
+/// <param name="Artifacts">artifacts/&lt;recipe&gt;/: a wheel per Python, logs, manifest.json, verify-cpXY.json, smoke-cpXY.json.</param>
 /// <param name="Source">The TensorFlow work tree, .work/src/&lt;recipe&gt; by default.</param>
 public sealed record BuildPaths(string Root, string Artifacts, string Source)
 {
@@ -13,19 +13,7 @@ public sealed record BuildPaths(string Root, string Artifacts, string Source)
             Path.GetFullPath(artifactsDir ?? Path.Combine(root, (settings ?? ProjectSettings.Default).Artifacts, recipeName)),
             Path.GetFullPath(sourceDir ?? Path.Combine(root, (settings ?? ProjectSettings.Default).Work, "src", recipeName)));
 
-    public const string SmokeReportFileName = "smoke.json";
-
-    public const string SmokeJUnitFileName = "smoke.junit.xml";
-
     public string Manifest => Path.Combine(Artifacts, "manifest.json");
-
-    /// <summary>Verify's JSON report, which Publish and the Wheel summary read back.</summary>
-    public string VerifyReport => Path.Combine(Artifacts, "verify.json");
-
-    /// <summary>Smoke's JSON report, which Publish and the Wheel summary read back.</summary>
-    public string SmokeReport => Path.Combine(Artifacts, SmokeReportFileName);
-
-    public string SmokeJUnit => Path.Combine(Artifacts, SmokeJUnitFileName);
 
     /// <summary>
     /// Verify's report on the wheel for one Python ("cp312" -> verify-cp312.json). A recipe may build a wheel per
@@ -38,7 +26,9 @@ public sealed record BuildPaths(string Root, string Artifacts, string Source)
     public string SmokeReportFor(string pythonTag) => Path.Combine(Artifacts, SmokeReportName(pythonTag));
 
     /// <summary>Smoke's JUnit file for one Python: smoke-cp312.junit.xml.</summary>
-    public string SmokeJUnitFor(string pythonTag) => Path.Combine(Artifacts, $"smoke-{pythonTag}.junit.xml");
+    public string SmokeJUnitFor(string pythonTag) => Path.Combine(Artifacts, SmokeJUnitName(pythonTag));
+
+    public static string SmokeJUnitName(string pythonTag) => $"smoke-{pythonTag}.junit.xml";
 
     public static string VerifyReportName(string pythonTag) => $"verify-{pythonTag}.json";
 

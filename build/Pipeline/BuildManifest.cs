@@ -24,14 +24,14 @@ public static class BuildManifest
         BuildPaths paths,
         Recipe recipe,
         InputStamp inputs,
-        CompileResult compile,
+        IReadOnlyList<CompileResult> wheels,
         HostPlatform host,
         IReadOnlyDictionary<string, TimeSpan> durations,
         CancellationToken ct,
         string? home = null)
     {
         var manifest = Read(paths.Manifest);
-        manifest["schema"] = 1;
+        manifest["schema"] = 2;
         manifest["recipe"] = JsonNode.Parse(RecipeJson.Serialize(recipe));
         manifest["recipeSha256"] = RecipeJson.Sha256(recipe);
         manifest["tensorflow"] = new JsonObject
@@ -46,26 +46,33 @@ public static class BuildManifest
             ["path"] = Path.GetRelativePath(paths.Root, p.Path),
             ["sha256"] = p.Sha256,
         })]);
-        manifest["bazel"] = new JsonObject
-        {
-            ["version"] = inputs.BazelVersion,
-            ["argv"] = new JsonArray([.. compile.Build.Argv.Select(a => (JsonNode)JsonValue.Create(a))]),
-            ["exitCode"] = compile.Build.ExitCode,
-            ["remoteCacheHits"] = compile.Build.RemoteCacheHits,
-            ["processes"] = Processes(compile.Build.Outcome.Spawns),
-        };
+        manifest["bazel"] = new JsonObject { ["version"] = inputs.BazelVersion };
         manifest["host"] = new JsonObject { ["os"] = host.Os, ["arch"] = host.Arch };
         manifest["durationsSeconds"] = new JsonObject([.. durations.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)Math.Round(d.Value.TotalSeconds, 3)))]);
-        manifest["wheel"] = new JsonObject
-        {
-            ["name"] = compile.WheelName,
-            ["size"] = compile.WheelSize,
-            ["sha256"] = compile.WheelSha256,
-        };
+        manifest.Remove("wheel"); // schema 1 had one wheel
+        manifest["wheels"] = new JsonArray([.. wheels.Select(Wheel)]);
         manifest["builtAt"] = DateTimeOffset.UtcNow.ToString("O");
         PortablePaths.Rewrite(manifest, paths.Root, home ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
         await AtomicFile.WriteAllTextAsync(paths.Manifest, manifest.ToJsonString(Format) + "\n", ct);
     }
+
+    /// <summary>One wheel of the run: its Python, file, size, SHA-256 and the bazel build that made it.</summary>
+    private static JsonNode Wheel(CompileResult compile) => new JsonObject
+    {
+        ["python"] = compile.Python,
+        ["tag"] = compile.PythonTag,
+        ["name"] = compile.WheelName,
+        ["size"] = compile.WheelSize,
+        ["sha256"] = compile.WheelSha256,
+        ["bazel"] = new JsonObject
+        {
+            ["argv"] = new JsonArray([.. compile.Build.Argv.Select(a => (JsonNode)JsonValue.Create(a))]),
+            ["exitCode"] = compile.Build.ExitCode,
+            ["remoteCacheHits"] = compile.Build.RemoteCacheHits,
+            ["processes"] = Processes(compile.Build.Outcome.Spawns),
+        },
+        ["durationSeconds"] = Math.Round(compile.Duration.TotalSeconds, 3),
+    };
 
     /// <summary>From the build events: how many spawns ran here, on the remote executor, from a cache.</summary>
     private static JsonObject? Processes(SpawnCounts? spawns) => spawns is null ? null : new JsonObject

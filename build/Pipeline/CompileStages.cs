@@ -26,7 +26,7 @@ public static class CompileStages
     {
         var tree = new GitTree(paths.Source, gateway);
         var stamp = tree.Exists ? InputStamp.Read(tree) : null;
-        if (stamp is null || !await stamp.StillHoldsAsync(RecipeJson.Sha256(recipe), recipe.Patches, BazelrcUser.Render(recipe, host.Home), tree, ct))
+        if (stamp is null || !await stamp.StillHoldsAsync(RecipeJson.Sha256(recipe.PythonNeutral), recipe.Patches, BazelrcUser.Render(recipe, host.Home), tree, ct))
         {
             return null;
         }
@@ -48,14 +48,18 @@ public static class CompileStages
         var tree = new GitTree(paths.Source, gateway);
         var patches = recipe.Patches.Select(p => new PatchOutcome(p, Hashing.Sha256File(p), AlreadyApplied: false)).ToList();
         var stamp = new InputStamp(
-            RecipeJson.Sha256(recipe), patches, await tree.HeadAsync(ct) ?? "", await tree.WorktreeHashAsync(ct),
+            RecipeJson.Sha256(recipe.PythonNeutral), patches, await tree.HeadAsync(ct) ?? "", await tree.WorktreeHashAsync(ct),
             Hashing.Sha256Text(BazelrcUser.Render(recipe, host.Home)), bazelVersion, DateTimeOffset.UtcNow);
         await stamp.WriteAsync(tree, ct);
         return stamp;
     }
 
-    /// <summary>Builds the wheel into artifacts and writes the manifest (with the stamp Configure left).</summary>
-    public static async Task<CompileResult> CompileAndRecordAsync(
+    /// <summary>
+    /// Builds a wheel per Python of the run into artifacts (bazel once per version, in one tree and output base, so
+    /// the second reuses what does not depend on Python), removes wheels no build of this run made, and writes the
+    /// manifest (with the stamp Configure left).
+    /// </summary>
+    public static async Task<IReadOnlyList<CompileResult>> CompileAndRecordAsync(
         Recipe recipe, BuildPaths paths, CompileHost host, IProcessGateway gateway, ICakeLog log, ProgressReporter progress,
         IReadOnlyDictionary<string, TimeSpan> earlierDurations, CancellationToken ct)
     {
@@ -65,9 +69,23 @@ public static class CompileStages
             ?? throw new UsageException(
                 $"{paths.Source} has not been fetched and configured by tfwheel yet: run Compile without --exclusive (or the Configure target first).");
         await RemotePreflight.EnsureAnsweringAsync(recipe.Bazel.Remote, log, ct);
-        var compile = await WheelCompiler.CompileAsync(recipe, paths, gateway, log, progress, ct);
-        var durations = new SortedDictionary<string, TimeSpan>(earlierDurations.ToDictionary(), StringComparer.Ordinal) { ["compile"] = compile.Duration };
-        await BuildManifest.WriteCompileAsync(paths, recipe, stamp, compile, host.Platform, durations, ct);
-        return compile;
+        var built = new List<CompileResult>();
+        foreach (var one in recipe.PerPython)
+        {
+            if (recipe.Pythons.Count > 1)
+            {
+                log.InfoText($"Compile: Python {one.Python} ({built.Count + 1} of {recipe.Pythons.Count})");
+            }
+
+            built.Add(await WheelCompiler.CompileAsync(one, paths, gateway, log, progress, ct));
+        }
+
+        WheelCompiler.RemoveOtherWheels(paths.Artifacts, built.Select(b => b.WheelPath), log);
+        var durations = new SortedDictionary<string, TimeSpan>(earlierDurations.ToDictionary(), StringComparer.Ordinal)
+        {
+            ["compile"] = TimeSpan.FromTicks(built.Sum(b => b.Duration.Ticks)),
+        };
+        await BuildManifest.WriteCompileAsync(paths, recipe, stamp, built, host.Platform, durations, ct);
+        return built;
     }
 }

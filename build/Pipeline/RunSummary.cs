@@ -1,34 +1,43 @@
+using System.Text;
 using System.Text.Json;
 using Tfwheel.Files;
 
 namespace Tfwheel.Pipeline;
 
-/// <summary>The last word of a Wheel run: the wheel, its size and SHA-256, and the Verify and Smoke verdicts from artifacts.</summary>
-public sealed record RunSummary(string Wheel, long Size, string Sha256, string Verify, string Smoke)
+/// <summary>The last word of a Wheel run: each wheel, its size and SHA-256, and the Verify and Smoke verdicts from its reports.</summary>
+public sealed record RunSummary(IReadOnlyList<WheelOutcome> Wheels)
 {
-    public static RunSummary Read(string wheel, BuildPaths paths)
+    public static RunSummary Read(IReadOnlyList<RecipeWheel> wheels, BuildPaths paths) =>
+        new([.. wheels.Select(w => new WheelOutcome(
+            w.Recipe.Python, w.Path, new FileInfo(w.Path).Length, Hashing.Sha256File(w.Path),
+            Verdict(paths.VerifyReportFor(w.PythonTag)), Verdict(paths.SmokeReportFor(w.PythonTag))))]);
+
+    public string ToText()
     {
-        return new RunSummary(wheel, new FileInfo(wheel).Length, Hashing.Sha256File(wheel), Verdict(paths.VerifyReport), Verdict(paths.SmokeReport));
+        var text = new StringBuilder();
+        foreach (var w in Wheels)
+        {
+            text.Append(Wheels.Count > 1 ? $"Python  {w.Python}\n" : "")
+                .Append($"Wheel   {w.Wheel}\n")
+                .Append($"Size    {w.Size / 1048576.0:0.0} MiB ({w.Size} bytes)\n")
+                .Append($"SHA256  {w.Sha256}\n")
+                .Append($"Verify  {w.Verify}\n")
+                .Append($"Smoke   {w.Smoke}\n");
+        }
+
+        return text.ToString().TrimEnd('\n');
     }
 
-    public string ToText() =>
-        $"""
-        Wheel   {Wheel}
-        Size    {Size / 1048576.0:0.0} MiB ({Size} bytes)
-        SHA256  {Sha256}
-        Verify  {Verify}
-        Smoke   {Smoke}
-        """;
+    public string ToMarkdown(string recipe)
+    {
+        var md = new StringBuilder($"### tfwheel: {recipe}\n\n| python | wheel | size | sha256 | verify | smoke |\n|---|---|---|---|---|---|\n");
+        foreach (var w in Wheels)
+        {
+            md.Append($"| {w.Python} | `{Path.GetFileName(w.Wheel)}` | {w.Size / 1048576.0:0.0} MiB | `{w.Sha256}` | {w.Verify} | {w.Smoke} |\n");
+        }
 
-    public string ToMarkdown(string recipe) =>
-        $"""
-        ### tfwheel: {recipe}
-
-        | wheel | size | sha256 | verify | smoke |
-        |---|---|---|---|---|
-        | `{Path.GetFileName(Wheel)}` | {Size / 1048576.0:0.0} MiB | `{Sha256}` | {Verify} | {Smoke} |
-
-        """;
+        return md.Append('\n').ToString();
+    }
 
     private static string Verdict(string reportPath)
     {
@@ -43,3 +52,6 @@ public sealed record RunSummary(string Wheel, long Size, string Sha256, string V
         return (ok ? "passed" : "FAILED") + summary;
     }
 }
+
+/// <summary>One wheel of the run as the Wheel summary shows it.</summary>
+public sealed record WheelOutcome(string Python, string Wheel, long Size, string Sha256, string Verify, string Smoke);

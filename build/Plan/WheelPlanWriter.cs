@@ -16,8 +16,8 @@ public static class WheelPlanWriter
         text.AppendLine($"Plan for recipe {r.Name}: {r.Description}");
         Row(text, "recipe files", string.Join(" -> ", r.Files));
         Row(text, "tensorflow", $"{r.Tensorflow.Repository} @ {r.Tensorflow.Ref}" + (r.Tensorflow.Commit is { } c ? $" (pinned {c})" : " (not pinned)") + $", version {r.Tensorflow.Version}");
-        Row(text, "target", $"{r.Target.Os.ToString().ToLowerInvariant()} {r.Target.ArchTag}, min-os {r.Target.MinOs ?? "-"}, wheel tag {r.PythonTag}-{r.PythonTag}-{TargetWheelTags.Final(r.Target)}");
-        Row(text, "python", r.Python);
+        Row(text, "target", $"{r.Target.Os.ToString().ToLowerInvariant()} {r.Target.ArchTag}, min-os {r.Target.MinOs ?? "-"}, wheel tag{(r.Pythons.Count > 1 ? "s" : "")} {string.Join(", ", r.PerPython.Select(p => $"{p.PythonTag}-{p.PythonTag}-{TargetWheelTags.Final(r.Target)}"))}");
+        Row(text, "python", string.Join(", ", r.Pythons) + (r.Pythons.Count > 1 ? " (one tree and bazel output base; bazel builds once per version)" : ""));
         Row(text, "source tree", plan.Paths.Source);
         Row(text, "artifacts", plan.Paths.Artifacts);
         var number = 0;

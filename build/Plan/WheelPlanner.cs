@@ -14,13 +14,27 @@ namespace Tfwheel.Plan;
 /// </summary>
 public static class WheelPlanner
 {
+    /// <summary>
+    /// The steps in the order the tasks run them: the tree once, Compile for every Python, then Verify, Repair and
+    /// Smoke for every wheel. With several Pythons each per-wheel step says which one it is for.
+    /// </summary>
     public static WheelPlan Plan(Recipe recipe, BuildPaths paths, CompileHost host, bool systemSitePackages = false)
     {
-        var compile = PlanBuild(recipe, paths, host);
-        var wheel = Path.Combine(paths.Artifacts, ExpectedWheelName(recipe));
-        var verify = new PlannedStep("verify", $"Read every native binary in the wheel; require {string.Join(", ", Archs(recipe))}, min-os <= {recipe.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)");
-        var smoke = SmokePlan.Steps(SmokeRequest.For(recipe, wheel, paths.Artifacts) with { SystemSitePackages = systemSitePackages });
-        var steps = new List<PlannedStep>([Doctor.PreflightPlan.Step(recipe), .. compile.Steps, verify, .. RepairPlan.Steps(recipe), .. smoke]);
+        var build = PlanBuild(recipe, paths, host);
+        var several = recipe.Pythons.Count > 1;
+        IEnumerable<PlannedStep> For(Recipe one, IEnumerable<PlannedStep> steps) =>
+            several ? steps.Select(s => s with { Description = $"Python {one.Python}: {s.Description}" }) : steps;
+        var steps = new List<PlannedStep>([Doctor.PreflightPlan.Step(recipe), .. build.Fetch.Steps, .. build.Patches.SelectMany(p => p.Steps), .. build.Configure.Steps]);
+        var perPython = recipe.PerPython;
+        for (var i = 0; i < perPython.Count; i++)
+        {
+            steps.AddRange(For(perPython[i], build.Compiles[i].Steps));
+        }
+
+        steps.AddRange(perPython.SelectMany(one => For(one, [new PlannedStep("verify",
+            $"Read every native binary in {ExpectedWheelName(one)}; require {string.Join(", ", Archs(one))}, min-os <= {one.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)")])));
+        steps.AddRange(perPython.SelectMany(one => For(one, RepairPlan.Steps(one))));
+        steps.AddRange(perPython.SelectMany(one => For(one, SmokePlan.Steps(SmokeRequest.For(one, Path.Combine(paths.Artifacts, ExpectedWheelName(one)), paths.Artifacts) with { SystemSitePackages = systemSitePackages }))));
         if (recipe.Publish.Repository is { } repository)
         {
             steps.Add(new PlannedStep("publish",
@@ -29,14 +43,20 @@ public static class WheelPlanner
 
         var artifacts = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["wheel"] = wheel,
             ["manifest"] = paths.Manifest,
-            ["bazel log"] = compile.Compile.LogFile,
-            ["build events"] = compile.Compile.BuildEventFile,
-            ["verify report"] = paths.VerifyReport,
-            ["smoke report"] = paths.SmokeReport,
-            ["smoke junit"] = paths.SmokeJUnit,
+            // One log and one build-event file: each bazel run of the run rewrites them (the manifest keeps each run's summary).
+            ["bazel log"] = build.Compiles[0].LogFile,
+            ["build events"] = build.Compiles[0].BuildEventFile,
         };
+        foreach (var one in perPython)
+        {
+            var suffix = several ? $" ({one.PythonTag})" : "";
+            artifacts["wheel" + suffix] = Path.Combine(paths.Artifacts, ExpectedWheelName(one));
+            artifacts["verify report" + suffix] = paths.VerifyReportFor(one.PythonTag);
+            artifacts["smoke report" + suffix] = paths.SmokeReportFor(one.PythonTag);
+            artifacts["smoke junit" + suffix] = paths.SmokeJUnitFor(one.PythonTag);
+        }
+
         return new WheelPlan(recipe, paths, steps, artifacts, SmokeEnvironment.For(recipe.Mlir, paths.Artifacts));
     }
 
@@ -50,5 +70,6 @@ public static class WheelPlanner
     private static IReadOnlyList<string> Archs(Recipe recipe) => recipe.Verify.Archs.Count > 0 ? recipe.Verify.Archs : [recipe.Target.ArchTag];
 
     public static BuildPlan PlanBuild(Recipe recipe, BuildPaths paths, CompileHost host) =>
-        new(SourcePlanner.PlanFetch(recipe, paths), SourcePlanner.PlanPatches(recipe, paths), CompilePlanner.PlanConfigure(recipe, paths, host), CompilePlanner.PlanCompile(recipe, paths));
+        new(SourcePlanner.PlanFetch(recipe, paths), SourcePlanner.PlanPatches(recipe, paths), CompilePlanner.PlanConfigure(recipe, paths, host),
+            [.. recipe.PerPython.Select(one => CompilePlanner.PlanCompile(one, paths))]);
 }

@@ -24,8 +24,9 @@ public static class RecipeJson
             ["version"] = recipe.Tensorflow.Version,
             ["uses-wheel-target"] = recipe.Tensorflow.UsesWheelTarget,
         },
-        ["python"] = recipe.Python,
-        ["python-tag"] = recipe.PythonTag,
+        // As the recipe may write it: one version, or the list a run builds a wheel for.
+        ["python"] = recipe.Pythons.Count == 1 ? recipe.Python : Strings(recipe.Pythons),
+        ["python-tag"] = recipe.Pythons.Count == 1 ? recipe.PythonTag : Strings(recipe.PerPython.Select(r => r.PythonTag).ToList()),
         ["target"] = new JsonObject
         {
             ["os"] = RecipeEnums.Text(recipe.Target.Os),

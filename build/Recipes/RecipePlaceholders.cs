@@ -27,18 +27,26 @@ public static partial class RecipePlaceholders
             _ => m.Value,
         });
 
+    /// <summary>
+    /// Expands the environment values from the recipe's templates (the values themselves when it has none: a
+    /// recipe built in code) for its current Python.
+    /// </summary>
     internal static Recipe ExpandEnvironments(Recipe recipe) => recipe with
     {
-        Bazel = recipe.Bazel with { RepoEnv = Expand(recipe.Bazel.RepoEnv, recipe), ActionEnv = Expand(recipe.Bazel.ActionEnv, recipe) },
-        Configure = recipe.Configure with { Env = Expand(recipe.Configure.Env, recipe) },
+        Bazel = recipe.Bazel with
+        {
+            RepoEnv = Expand(recipe.Bazel.RepoEnv, recipe.Templates.RepoEnv, recipe),
+            ActionEnv = Expand(recipe.Bazel.ActionEnv, recipe.Templates.ActionEnv, recipe),
+        },
+        Configure = recipe.Configure with { Env = Expand(recipe.Configure.Env, recipe.Templates.ConfigureEnv, recipe) },
     };
 
     /// <summary>The placeholder keys written in <paramref name="text"/>, known or not.</summary>
     internal static IEnumerable<string> KeysIn(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value);
 
-    private static ImmutableSortedDictionary<string, string> Expand(IReadOnlyDictionary<string, string> values, Recipe recipe) =>
-        values.ToImmutableSortedDictionary(v => v.Key, v => Expand(v.Value, recipe), StringComparer.Ordinal);
+    private static ImmutableSortedDictionary<string, string> Expand(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> templates, Recipe recipe) =>
+        values.ToImmutableSortedDictionary(v => v.Key, v => Expand(templates.GetValueOrDefault(v.Key, v.Value), recipe), StringComparer.Ordinal);
 
     [GeneratedRegex(@"\{([A-Za-z0-9_.-]+)\}")]
     private static partial Regex Placeholder();

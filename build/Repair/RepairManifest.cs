@@ -5,9 +5,10 @@ using Tfwheel.Files;
 namespace Tfwheel.Repair;
 
 /// <summary>
-/// Records Repair in artifacts/&lt;recipe&gt;/manifest.json: a <c>repair</c> section (what was retagged to
-/// what, under which policy) and the <c>wheel</c> section updated to the repaired file, so Publish's
-/// sha256 check describes the wheel it uploads. Other sections are kept; written atomically.
+/// Records Repair in artifacts/&lt;recipe&gt;/manifest.json: in the <c>wheels</c> entry of the repaired wheel's
+/// Python, a <c>repair</c> section (what was retagged to what, under which policy) and name/size/sha256 updated to
+/// the repaired file, so Publish's sha256 check describes the wheel it uploads. Other sections are kept; written
+/// atomically.
 /// </summary>
 public static class RepairManifest
 {
@@ -26,7 +27,16 @@ public static class RepairManifest
             manifest = []; // a damaged manifest is replaced, as BuildManifest does
         }
 
-        manifest["repair"] = new JsonObject
+        var wheels = manifest["wheels"] as JsonArray ?? [];
+        manifest["wheels"] = wheels;
+        var entry = wheels.OfType<JsonObject>().FirstOrDefault(w => (string?)w["tag"] == result.PythonTag);
+        if (entry is null)
+        {
+            entry = new JsonObject { ["tag"] = result.PythonTag };
+            wheels.Add(entry);
+        }
+
+        entry["repair"] = new JsonObject
         {
             ["from"] = result.From,
             ["to"] = result.WheelName,
@@ -36,11 +46,15 @@ public static class RepairManifest
             ["policySource"] = PolicySource,
             ["binariesChecked"] = result.Binaries,
             ["grafted"] = new JsonArray(), // tfwheel never copies outside libraries into the wheel
+            ["durationSeconds"] = Math.Round(result.Duration.TotalSeconds, 3),
         };
-        manifest["wheel"] = new JsonObject { ["name"] = result.WheelName, ["size"] = result.Size, ["sha256"] = result.Sha256 };
+        entry["name"] = result.WheelName;
+        entry["size"] = result.Size;
+        entry["sha256"] = result.Sha256;
         if (manifest["durationsSeconds"] is JsonObject durations)
         {
-            durations["repair"] = Math.Round(result.Duration.TotalSeconds, 3);
+            // The stage's time is the sum over the wheels of the run.
+            durations["repair"] = Math.Round(wheels.OfType<JsonObject>().Sum(w => w["repair"]?["durationSeconds"] is JsonValue v && v.TryGetValue<double>(out var s) ? s : 0), 3);
         }
 
         await AtomicFile.WriteAllTextAsync(manifestPath, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", ct);

@@ -11,4 +11,7 @@ public sealed record RepairResult(
     string From, string Wheel, string PlatformTags, ManylinuxPolicy Policy, bool Retagged, int Binaries, long Size, string Sha256, TimeSpan Duration)
 {
     public string WheelName => System.IO.Path.GetFileName(Wheel);
+
+    /// <summary>The wheel's python tag ("cp312"): which entry of the manifest's wheels it updates.</summary>
+    public string PythonTag { get; init; } = "";
 }

@@ -17,16 +17,27 @@ namespace Tfwheel.Repair;
 /// as TensorFlow's CI does with auditwheel repair --plat manylinux2014_&lt;arch&gt;
 /// (tensorflow/tensorflow ci/official/utilities/rename_and_verify_wheels.sh@0b1c40d4), but without
 /// grafting: every ELF must already meet the policy. Checks, retags, verifies the new file with the
-/// Verify stage's checks, and only then removes the old one, so artifacts/ always holds exactly one wheel.
+/// Verify stage's checks, and only then removes the old one, so artifacts/ always holds exactly one wheel per Python.
 /// </summary>
 public static class WheelRepairer
 {
-    public static async Task<RepairResult> RepairAsync(Recipe recipe, BuildPaths paths, ICakeLog log, CancellationToken ct)
+    /// <summary>Repairs the wheel of every Python of the run, in order; the first refusal stops the stage.</summary>
+    public static async Task<IReadOnlyList<RepairResult>> RepairAllAsync(Recipe recipe, BuildPaths paths, ICakeLog log, CancellationToken ct)
+    {
+        var results = new List<RepairResult>();
+        foreach (var wheel in WheelLocator.ForRun(recipe, null, paths.Root, paths.Artifacts))
+        {
+            results.Add(await RepairAsync(wheel.Recipe, wheel.Path, paths, log, ct));
+        }
+
+        return results;
+    }
+
+    public static async Task<RepairResult> RepairAsync(Recipe recipe, string wheel, BuildPaths paths, ICakeLog log, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var target = recipe.Target;
         var policy = PolicyFor(recipe);
-        var wheel = WheelLocator.InArtifacts(paths.Artifacts);
         var wheelName = Path.GetFileName(wheel);
         var name = WheelFileName.TryParse(wheel, out var error)
             ?? throw new StepFailedException($"Repair: {error}. Rebuild the wheel (Compile).", ExitCodes.Verify);
@@ -58,23 +69,23 @@ public static class WheelRepairer
         if (current == tags)
         {
             log.InfoText($"Repair: {wheelName} already carries {tags}; its {binaries} ELF file(s) meet {policy.Name}, nothing to rewrite.");
-            return await RecordAsync(new RepairResult(wheelName, wheel, tags, policy, false, binaries, new FileInfo(wheel).Length, Hashing.Sha256File(wheel), watch.Elapsed), paths, ct);
+            return await RecordAsync(new RepairResult(wheelName, wheel, tags, policy, false, binaries, new FileInfo(wheel).Length, Hashing.Sha256File(wheel), watch.Elapsed) { PythonTag = name.PythonTag }, paths, ct);
         }
 
         var repaired = await WheelRetagger.RetagAsync(wheel, paths.Artifacts, tags, ct);
         var report = await WheelVerifier.VerifyAsync(repaired, VerifyRequirements.FromRecipe(recipe), ct);
         if (!report.Ok)
         {
-            File.Delete(repaired); // the original stays, so the folder still holds one wheel
+            File.Delete(repaired); // the original stays, so the folder still holds one wheel for this Python
             var first = report.Findings.First(f => f.Severity == Severity.Error);
             throw new StepFailedException(
                 $"Repair: the retagged wheel failed Verify ([{first.Code}] {first.Path}: {first.Message}); {wheelName} is left as it was. This is a tfwheel bug if Verify passed before Repair.",
                 ExitCodes.Verify);
         }
 
-        VerifyReportWriter.WriteJsonFile(report, paths.VerifyReport); // verify.json now describes the wheel that is left
+        VerifyReportWriter.WriteJsonFile(report, paths.VerifyReportFor(name.PythonTag)); // the report now describes the wheel that is left
         File.Delete(wheel);
-        var result = new RepairResult(wheelName, repaired, tags, policy, true, binaries, new FileInfo(repaired).Length, Hashing.Sha256File(repaired), watch.Elapsed);
+        var result = new RepairResult(wheelName, repaired, tags, policy, true, binaries, new FileInfo(repaired).Length, Hashing.Sha256File(repaired), watch.Elapsed) { PythonTag = name.PythonTag };
         log.InfoText($"Repair: {wheelName} -> {result.WheelName} ({binaries} ELF file(s) meet {policy.Name}; no libraries grafted; sha256 {result.Sha256})");
         return await RecordAsync(result, paths, ct);
     }

@@ -11,11 +11,29 @@ namespace Tfwheel.Report;
 /// <summary>What each target tells GitHub Actions: its step summary, its step outputs and its annotations.</summary>
 public static class ActionsReports
 {
-    public static void Compile(this ActionsReporter actions, string recipe, CompileResult result)
+    /// <summary>
+    /// Outputs: <c>wheels</c>, a JSON array of {python, wheel, sha256} for every wheel of the run (fromJSON in a
+    /// workflow), and <c>wheel</c>/<c>sha256</c> when the run built one wheel.
+    /// </summary>
+    public static void Compile(this ActionsReporter actions, string recipe, IReadOnlyList<CompileResult> results)
     {
-        actions.Summary(StepSummaries.Compile(recipe, result));
-        actions.Output("wheel", result.WheelPath);
-        actions.Output("sha256", result.WheelSha256);
+        actions.Summary(StepSummaries.Compile(recipe, results));
+        WheelOutputs(actions, results.Select(r => (r.Python, r.WheelPath, r.WheelSha256)).ToList());
+    }
+
+    public static void WheelOutputs(this ActionsReporter actions, IReadOnlyList<(string Python, string Wheel, string Sha256)> wheels)
+    {
+        actions.Output("wheels", System.Text.Json.JsonSerializer.Serialize(wheels.Select(w => new Dictionary<string, string>
+        {
+            ["python"] = w.Python,
+            ["wheel"] = w.Wheel,
+            ["sha256"] = w.Sha256,
+        })));
+        if (wheels.Count == 1)
+        {
+            actions.Output("wheel", wheels[0].Wheel);
+            actions.Output("sha256", wheels[0].Sha256);
+        }
     }
 
     public static void Verify(this ActionsReporter actions, VerifyReport report)

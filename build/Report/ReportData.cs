@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tfwheel.Compile;
+using Tfwheel.Files;
 
 namespace Tfwheel.Report;
 
@@ -13,10 +14,12 @@ public sealed record ReportData(
     string Artifacts,
     TraceProfile? Profile,
     JsonElement? Manifest,
-    JsonElement? Verify,
-    JsonElement? Smoke,
+    IReadOnlyList<ReportWheel> Wheels,
     IReadOnlyDictionary<string, string> Problems)
 {
+    /// <summary>verify-*.json and smoke-*.json read per wheel; more than this many Pythons are not drawn.</summary>
+    public const int MaxWheels = 32;
+
     public const string ProfileFileName = CompilePlanner.ProfileFileName;
 
     /// <summary>verify.json, smoke.json and manifest.json larger than this are not parsed (they are a few MB at most).</summary>
@@ -66,6 +69,17 @@ public sealed record ReportData(
             }
         }
 
-        return new ReportData(recipe, artifacts, profile, Json("manifest.json"), Json("verify.json"), Json("smoke.json"), problems);
+        // A wheel per Python: its reports are verify-<tag>.json and smoke-<tag>.json (BuildPaths).
+        var tags = Directory.Exists(artifacts)
+            ? Directory.EnumerateFiles(artifacts, "*.json")
+                .Select(Path.GetFileName).OfType<string>()
+                .Select(n => n.StartsWith("verify-", StringComparison.Ordinal) ? n[7..^5] : n.StartsWith("smoke-", StringComparison.Ordinal) ? n[6..^5] : null)
+                .OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(MaxWheels).ToList()
+            : [];
+        var wheels = tags.Select(t => new ReportWheel(t, Json(BuildPaths.VerifyReportName(t)), Json(BuildPaths.SmokeReportName(t)))).ToList();
+        return new ReportData(recipe, artifacts, profile, Json("manifest.json"), wheels, problems);
     }
 }
+
+/// <summary>One Python's wheel in the report: its tag ("cp312") and what Verify and Smoke wrote about it (null: not run).</summary>
+public sealed record ReportWheel(string Tag, JsonElement? Verify, JsonElement? Smoke);

@@ -31,13 +31,16 @@ public static class ReportPage
     private static void WriteHeader(ReportData data, TextWriter html)
     {
         var manifest = data.Manifest ?? default;
-        var wheel = Prop(manifest, "wheel");
+        var wheels = Html.Items(manifest, "wheels").ToList();
         var tf = Prop(manifest, "tensorflow");
         html.Write($"<header><h1>tfwheel report: {Html.Text(data.Recipe)}</h1><div class=\"sub\">");
         var facts = new List<string>();
-        if (Html.Str(wheel, "name") is { Length: > 0 } name)
+        foreach (var wheel in wheels)
         {
-            facts.Add(Html.Code(name));
+            if (Html.Str(wheel, "name") is { Length: > 0 } name)
+            {
+                facts.Add(Html.Code(name));
+            }
         }
 
         if (Html.Str(tf, "ref") is { Length: > 0 } reference)
@@ -54,8 +57,8 @@ public static class ReportPage
 
         html.Write(facts.Count > 0 ? string.Join(" · ", facts) : Html.Text($"artifacts: {data.Artifacts}"));
         html.Write("</div><div class=\"cards\">");
-        Card(html, "Verify", Verdict(data.Verify));
-        Card(html, "Smoke", Verdict(data.Smoke));
+        Card(html, "Verify", Verdict(data.Wheels.Select(w => w.Verify).ToList()));
+        Card(html, "Smoke", Verdict(data.Wheels.Select(w => w.Smoke).ToList()));
         if (data.Profile is { } p)
         {
             Card(html, "Build wall time", Html.Text(Html.Duration(p.WallMicros / 1e6)));
@@ -63,13 +66,19 @@ public static class ReportPage
             Card(html, "Critical path", Html.Text(Html.Duration(p.CriticalPathMicros / 1e6)));
         }
 
-        if (Html.Num(wheel, "size") is > 0 and var size)
+        if (wheels.Sum(w => Html.Num(w, "size")) is > 0 and var size)
         {
-            Card(html, "Wheel size", Html.Text(Html.Size((long)size)));
+            Card(html, wheels.Count > 1 ? $"{wheels.Count} wheels" : "Wheel size", Html.Text(Html.Size((long)size)));
         }
 
         html.WriteLine("</div></header>");
     }
+
+    /// <summary>Passed when every wheel's report passed; failed when any failed; not run when none ran.</summary>
+    private static string Verdict(IReadOnlyList<JsonElement?> reports) =>
+        reports.Any(r => r is not null && Html.Str(r.Value, "ok") != "true") ? Html.Badge(false, "failed")
+        : reports.Count > 0 && reports.All(r => r is not null) ? Html.Badge(true, "passed")
+        : Html.Badge(null, "not run");
 
     internal static string Verdict(JsonElement? report) => report is not { } r
         ? Html.Badge(null, "not run")

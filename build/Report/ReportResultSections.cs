@@ -11,13 +11,41 @@ internal static class ReportResultSections
     public static void WriteVerify(ReportData data, TextWriter html)
     {
         html.WriteLine("<h2>Verify</h2>");
-        if (!Present(data, data.Verify, "verify.json", "Verify", html, out var verify))
+        if (data.Wheels.Count == 0)
+        {
+            html.WriteLine($"<p class=\"note\">No verify-*.json in {Html.Code(data.Artifacts)}: the Verify target has not run for this recipe.</p>");
+        }
+
+        foreach (var wheel in data.Wheels)
+        {
+            WriteVerify(data, wheel, html);
+        }
+    }
+
+    public static void WriteSmoke(ReportData data, TextWriter html)
+    {
+        html.WriteLine("<h2>Smoke</h2>");
+        if (data.Wheels.Count == 0)
+        {
+            html.WriteLine($"<p class=\"note\">No smoke-*.json in {Html.Code(data.Artifacts)}: the Smoke target has not run for this recipe.</p>");
+        }
+
+        foreach (var wheel in data.Wheels)
+        {
+            WriteSmoke(data, wheel, html);
+        }
+    }
+
+    private static void WriteVerify(ReportData data, ReportWheel one, TextWriter html)
+    {
+        html.WriteLine($"<h3>{Html.Text(one.Tag)}</h3>");
+        if (!Present(data, one.Verify, Files.BuildPaths.VerifyReportName(one.Tag), "Verify", html, out var verify))
         {
             return;
         }
 
         var wheel = ReportPage.Prop(verify, "wheel");
-        html.WriteLine($"<p>{ReportPage.Verdict(verify)} {Html.Code(Html.Str(wheel, "file"))} <span class=\"note\">{Html.Text(Html.Join(wheel, "tags"))}</span></p>");
+        html.WriteLine($"<p>{ReportPage.Verdict(verify)} {Html.Code(Html.Str(wheel, "file"))} <span class=\"note\">{Html.Text(Html.Join(wheel, "tags"))} sha256 {Html.Text(Html.Str(wheel, "sha256"))}</span></p>");
         Html.Table(html, ["binary", "format", "architectures", "minimum OS", "libraries"], Html.Items(verify, "binaries").Select(b => (IReadOnlyList<string>)
         [
             Html.Code(Html.Str(b, "path")),
@@ -42,10 +70,10 @@ internal static class ReportResultSections
         ]));
     }
 
-    public static void WriteSmoke(ReportData data, TextWriter html)
+    private static void WriteSmoke(ReportData data, ReportWheel one, TextWriter html)
     {
-        html.WriteLine("<h2>Smoke</h2>");
-        if (!Present(data, data.Smoke, "smoke.json", "Smoke", html, out var smoke))
+        html.WriteLine($"<h3>{Html.Text(one.Tag)}</h3>");
+        if (!Present(data, one.Smoke, Files.BuildPaths.SmokeReportName(one.Tag), "Smoke", html, out var smoke))
         {
             return;
         }
@@ -70,23 +98,28 @@ internal static class ReportResultSections
 
         var tf = ReportPage.Prop(manifest, "tensorflow");
         var bazel = ReportPage.Prop(manifest, "bazel");
-        var wheel = ReportPage.Prop(manifest, "wheel");
         var host = ReportPage.Prop(manifest, "host");
         var durations = ReportPage.Prop(manifest, "durationsSeconds");
         IReadOnlyList<string> Row(string key, string valueHtml) => [Html.Text(key), valueHtml];
-        Html.Table(html, ["", ""], new[]
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var wheel in Html.Items(manifest, "wheels"))
         {
-            Row("wheel", Html.Code(Html.Str(wheel, "name"))),
-            Row("sha256", Html.Code(Html.Str(wheel, "sha256"))),
+            var build = ReportPage.Prop(wheel, "bazel");
+            rows.Add(Row($"python {Html.Str(wheel, "python")}", $"{Html.Code(Html.Str(wheel, "name"))} sha256 {Html.Code(Html.Str(wheel, "sha256"))}"));
+            rows.Add(Row("  bazel", Html.Text($"exit {Html.Str(build, "exitCode")}; {Html.Str(build, "remoteCacheHits")} remote cache hits; {Html.Duration(Html.Num(wheel, "durationSeconds"))}")));
+            rows.Add(Row("  command", Html.Code(Html.Join(build, "argv", " "))));
+        }
+
+        Html.Table(html, ["", ""], rows.Concat(new[]
+        {
             Row("tensorflow", Html.Text($"{Html.Str(tf, "repository")} {Html.Str(tf, "ref")} ({Html.Str(tf, "commit")})")),
             Row("patches", Html.Text(string.Join(", ", Html.Items(manifest, "patches").Select(p => Html.Str(p, "path"))))),
-            Row("bazel", Html.Text($"{Html.Str(bazel, "version")}; exit {Html.Str(bazel, "exitCode")}; {Html.Str(bazel, "remoteCacheHits")} remote cache hits")),
-            Row("command", Html.Code(Html.Join(bazel, "argv", " "))),
+            Row("bazel", Html.Text(Html.Str(bazel, "version"))),
             Row("host", Html.Text($"{Html.Str(host, "os")}/{Html.Str(host, "arch")}")),
             Row("stages", Html.Text(durations.ValueKind == JsonValueKind.Object
                 ? string.Join(", ", durations.EnumerateObject().Select(d => $"{d.Name} {Html.Duration(d.Value.ValueKind == JsonValueKind.Number ? d.Value.GetDouble() : 0)}"))
                 : "")),
-        }, "facts");
+        }), "facts");
         var text = JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var shown = text.Length > MaxManifestChars ? text[..MaxManifestChars] + "\n… (truncated; see manifest.json)" : text;
         html.WriteLine($"<details><summary>manifest.json</summary><pre>{Html.Text(shown)}</pre></details>");

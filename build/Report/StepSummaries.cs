@@ -16,14 +16,11 @@ public static class StepSummaries
 {
     private const int MaxRows = 100;
 
-    public static string Compile(string recipe, CompileResult result) => $"""
-        ### Compile: {Cell(recipe)}
-
-        | wheel | size | sha256 | build time | remote cache hits |
-        |---|---|---|---|---|
-        | `{Cell(result.WheelName)}` | {Cell(Html.Size(result.WheelSize))} | `{Cell(result.WheelSha256)}` | {Cell(Html.Duration(result.Duration.TotalSeconds))} | {result.Build.RemoteCacheHits.ToString(CultureInfo.InvariantCulture)} |
-
-        """;
+    public static string Compile(string recipe, IReadOnlyList<CompileResult> results) =>
+        $"### Compile: {Cell(recipe)}\n\n| python | wheel | size | sha256 | build time | remote cache hits |\n|---|---|---|---|---|---|\n" +
+        string.Concat(results.Select(r =>
+            $"| {Cell(r.Python)} | `{Cell(r.WheelName)}` | {Cell(Html.Size(r.WheelSize))} | `{Cell(r.WheelSha256)}` | {Cell(Html.Duration(r.Duration.TotalSeconds))} | {r.Build.RemoteCacheHits.ToString(CultureInfo.InvariantCulture)} |\n")) +
+        "\n";
 
     public static string Verify(VerifyReport report)
     {

@@ -11,8 +11,6 @@ namespace Tfwheel.Smoke;
 /// </summary>
 public static class SmokeJUnit
 {
-    public const string FileName = BuildPaths.SmokeJUnitFileName;
-
     public static void Write(SmokeReport report, string path) => AtomicFile.WriteAllText(path, Render(report));
 
     public static string Render(SmokeReport report)

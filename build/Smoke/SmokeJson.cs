@@ -6,11 +6,9 @@ using Tfwheel.Files;
 
 namespace Tfwheel.Smoke;
 
-/// <summary>Writes smoke.json: the run, the environment and each workload with its result line embedded as JSON.</summary>
+/// <summary>Writes smoke-cpXY.json (one per wheel): the run, the environment and each workload with its result line embedded as JSON.</summary>
 public static class SmokeJson
 {
-    public const string FileName = BuildPaths.SmokeReportFileName;
-
     public static void Write(SmokeReport report, string path) => AtomicFile.WriteAllText(path, Render(report));
 
     public static string Render(SmokeReport report)

@@ -10,7 +10,7 @@ public static class SmokeTable
 
     public static void Render(SmokeReport report, IAnsiConsole console)
     {
-        var table = new Table().Title(Markup.Escape($"smoke {Path.GetFileName(report.Wheel)}"))
+        var table = new Table().Title(Markup.Escape($"smoke {Path.GetFileName(report.Wheel)}" + (report.WheelSha256 is { } sha ? $" (sha256 {sha})" : "")))
             .AddColumn("workload").AddColumn("result").AddColumn(new TableColumn("duration").RightAligned()).AddColumn("note");
         foreach (var w in report.Workloads)
         {

@@ -7,7 +7,7 @@ using Tfwheel.Reporting;
 namespace Tfwheel.Tasks;
 
 [TaskName("Compile")]
-[TaskDescription("Runs the one bazel build of the wheel target (live progress, BEP file, failure summary) and copies the wheel to artifacts/<recipe>/")]
+[TaskDescription("Runs the bazel build of the wheel target once per Python of the recipe (live progress, BEP file, failure summary) and copies each wheel to artifacts/<recipe>/")]
 [IsDependentOn(typeof(Configure))]
 public sealed class Compile : AsyncFrostingTask<BuildContext>, IFrostingTask
 {
@@ -17,10 +17,14 @@ public sealed class Compile : AsyncFrostingTask<BuildContext>, IFrostingTask
 
     public override async Task RunAsync(BuildContext context)
     {
-        var result = await CompileStages.CompileAndRecordAsync(
+        var results = await CompileStages.CompileAndRecordAsync(
             context.Recipe, context.Paths, context.CompileHost, context.Processes, context.Log,
             ProgressReporter.ForConsole(context.Log), context.StageDurations, context.Cancellation);
-        context.Log.InfoText($"Wheel: {result.WheelPath} ({result.WheelSize} bytes, sha256 {result.WheelSha256})");
-        context.Actions.Compile(context.Recipe.Name, result);
+        foreach (var result in results)
+        {
+            context.Log.InfoText($"Wheel: {result.WheelPath} ({result.WheelSize} bytes, sha256 {result.WheelSha256})");
+        }
+
+        context.Actions.Compile(context.Recipe.Name, results);
     }
 }

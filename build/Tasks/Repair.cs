@@ -1,6 +1,7 @@
 using Cake.Frosting;
 using Tfwheel.Platforms;
 using Tfwheel.Recipes;
+using Tfwheel.Report;
 using Tfwheel.Repair;
 using Tfwheel.Reporting;
 
@@ -21,11 +22,10 @@ public sealed class Repair : AsyncFrostingTask<BuildContext>
             return;
         }
 
-        var result = await WheelRepairer.RepairAsync(context.Recipe, context.Paths, context.Log, context.Cancellation);
-        context.RecordStage("repair", result.Duration);
-        // The retagged wheel replaces Compile's: the step outputs name the wheel that is left.
-        context.Actions.Output("wheel", result.Wheel);
-        context.Actions.Output("sha256", result.Sha256);
+        var results = await WheelRepairer.RepairAllAsync(context.Recipe, context.Paths, context.Log, context.Cancellation);
+        context.RecordStage("repair", TimeSpan.FromTicks(results.Sum(r => r.Duration.Ticks)));
+        // The retagged wheels replace Compile's: the step outputs name the wheels that are left.
+        context.Actions.WheelOutputs([.. results.Select(r => (context.Recipe.PerPython.First(p => p.PythonTag == r.PythonTag).Python, r.Wheel, r.Sha256))]);
     }
 
     private static string? SkipReason(BuildContext context)

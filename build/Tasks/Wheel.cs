@@ -5,13 +5,13 @@ using Tfwheel.Reporting;
 namespace Tfwheel.Tasks;
 
 [TaskName("Wheel")]
-[TaskDescription("Builds, verifies and smoke-tests the recipe's wheel, then prints what was made (the default target)")]
+[TaskDescription("Builds, verifies and smoke-tests the recipe's wheel for each of its Pythons, then prints what was made (the default target)")]
 [IsDependentOn(typeof(Smoke))]
 public sealed class Wheel : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var summary = RunSummary.Read(WheelLocator.Find(context.Options.Wheel, context.Root, context.Paths.Artifacts), context.Paths);
+        var summary = RunSummary.Read(WheelLocator.ForRun(context.Recipe, context.Options.Wheel, context.Root, context.Paths.Artifacts), context.Paths);
         context.Log.InfoText(summary.ToText());
         if (context.Ci.StepSummaryPath is { } path)
         {

@@ -17,7 +17,7 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
         var repository = Required("tensorflow.repository", rootMark);
         var gitRef = Required("tensorflow.ref", rootMark);
         var version = Required("tensorflow.version", rootMark);
-        var python = Required("python", rootMark);
+        var pythons = Pythons(rootMark);
         var os = Required("target.os", rootMark);
         var arch = Required("target.arch", rootMark);
         if (problems.Count > before)
@@ -31,7 +31,8 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
             Description = tree.Text("description", ""),
             Files = files,
             Tensorflow = new TensorflowSource(repository!, gitRef!, tree.Text("tensorflow.commit"), version!),
-            Python = python!,
+            Python = pythons[0],
+            Pythons = pythons,
             Target = new TargetPlatform(RecipeEnums.Os(os!), RecipeEnums.Arch(arch!), tree.Text("target.min-os")),
             Bazel = BindBazel(),
             Configure = new ConfigureSettings
@@ -52,9 +53,44 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
             Publish = BindPublish(),
         };
 
-        recipe = RecipePlaceholders.ExpandEnvironments(recipe);
+        recipe = RecipePlaceholders.ExpandEnvironments(recipe with
+        {
+            Templates = new EnvironmentTemplates(
+                recipe.Bazel.RepoEnv.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                recipe.Bazel.ActionEnv.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                recipe.Configure.Env.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+        });
         _rules.CheckAll(recipe, rootMark);
         return problems.Count > before ? null : recipe;
+    }
+
+    /// <summary>python: one version or a list of them; an empty list or a repeated version is a problem at its line.</summary>
+    private IReadOnlyList<string> Pythons(SourceMark rootMark)
+    {
+        if (tree.Node("python") is not RecipeSequence sequence)
+        {
+            return Required("python", rootMark) is { } one ? [one] : [];
+        }
+
+        var versions = new List<string>();
+        foreach (var item in tree.Items("python"))
+        {
+            if (versions.Contains(item.Text, StringComparer.Ordinal))
+            {
+                problems.Add(item.Mark.Problem($"'python' lists {item.Text} twice; list each version once"));
+            }
+            else
+            {
+                versions.Add(item.Text);
+            }
+        }
+
+        if (versions.Count == 0)
+        {
+            problems.Add(sequence.Mark.Problem("'python' is an empty list; list at least one version, e.g. python: [\"3.11\", \"3.12\"]"));
+        }
+
+        return versions;
     }
 
     private string? Required(string path, SourceMark rootMark)

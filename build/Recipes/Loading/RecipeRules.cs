@@ -38,6 +38,12 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         Matches("publish.repository", RepositoryName().IsMatch, "must be owner/name");
         Matches("publish.tag", v => v.Length > 0 && !v.Any(char.IsWhiteSpace), "must be a tag template without spaces");
         CheckPlaceholders(tree.Scalar("publish.tag"), problems);
+        if (recipe.Pythons.Count > 1 && tree.Scalar("publish.tag") is { } tag && tag.Text.Contains("{python}", StringComparison.Ordinal))
+        {
+            // Publish puts every wheel of the run on one release with one SHA256SUMS.
+            problems.Add(tag.Mark.Problem(
+                $"'publish.tag' uses {{python}}, but the recipe builds {string.Join(", ", recipe.Pythons)}, and all their wheels go to one release; drop {{python}} from the tag (the wheel names carry it), or select one version with --python"));
+        }
         // The token goes there: https, or plain http to a loopback test server only (README "Publish").
         Matches("publish.api-url", v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.UserInfo.Length == 0 && (u.Scheme == "https" || u.Scheme == "http" && u.IsLoopback),
             "must be an https URL such as https://api.github.com/ or https://HOST/api/v3/ (plain http only for a loopback test server: the token must not travel unencrypted)");
@@ -54,6 +60,7 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         Matches("tensorflow.commit", CommitPin().IsMatch, "must be a full 40-character hex commit hash (git rev-parse v2.20.0^{commit})");
         Matches("tensorflow.version", TfVersion().IsMatch, "must be a TensorFlow version such as 2.20.0");
         Matches("python", PythonVersion().IsMatch, "must be a Python version such as \"3.12\"");
+        Each("python", PythonVersion().IsMatch, "must be a Python version such as \"3.12\"");
     }
 
     private void CheckTarget(TargetPlatform target)

@@ -15,7 +15,7 @@ internal static class RecipeSchema
         ("description", Text),
         ("extends", Text),
         ("tensorflow", Section(("repository", Text), ("ref", Text), ("commit", OptionalText), ("version", Text))),
-        ("python", Text),
+        ("python", new OneOrListShape()),
         ("target", Section(
             ("os", new ScalarShape(ScalarKind.String, RecipeEnums.OsNames)),
             ("arch", new ScalarShape(ScalarKind.String, RecipeEnums.ArchNames)),

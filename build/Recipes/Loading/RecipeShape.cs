@@ -25,6 +25,12 @@ internal sealed record ListShape : RecipeShape
     public override string Expected => "a list of strings";
 }
 
+/// <summary>A single string or a list of them (python: "3.12" or python: ["3.11", "3.12"]); a list replaces as a whole.</summary>
+internal sealed record OneOrListShape : RecipeShape
+{
+    public override string Expected => "a string or a list of strings";
+}
+
 internal enum ScalarKind
 {
     String,

@@ -30,6 +30,7 @@ internal static class RecipeShapeChecker
         SectionShape section => CheckSection(node, section, path, problems, dropped),
         DictionaryShape => CheckDictionary(node, shape, path, problems),
         ListShape => CheckList(node, shape, path, problems),
+        OneOrListShape => node is RecipeSequence ? CheckList(node, shape, path, problems) : CheckScalar(node, new ScalarShape(ScalarKind.String), path, problems),
         ScalarShape scalar => CheckScalar(node, scalar, path, problems),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };
