@@ -17,8 +17,8 @@ public sealed record DoctorRequirements
     /// <summary>The interpreter to examine: python3 on PATH, or --python.</summary>
     public string Python { get; init; } = "python3";
 
-    /// <summary>The recipe's Python version ("3.12"): the smoke venv needs python3.12.</summary>
-    public string? PythonVersion { get; init; }
+    /// <summary>The Pythons the run builds for (["3.11", "3.12"]): each wheel's smoke venv needs its python3.X.</summary>
+    public IReadOnlyList<string> PythonVersions { get; init; } = [];
 
     /// <summary>--local_ram_resources from the recipe's bazel options, in MB, when it sets a number.</summary>
     public long? LocalRamMb { get; init; }
@@ -38,7 +38,7 @@ public sealed record DoctorRequirements
         BazelExecutable = recipe.Bazel.Executable,
         BazelVersion = recipe.Bazel.Version,
         Python = python ?? "python3",
-        PythonVersion = recipe.Python,
+        PythonVersions = recipe.Pythons,
         LocalRamMb = recipe.Bazel.Options
             .Select(o => o.StartsWith("--local_ram_resources=", StringComparison.Ordinal) && long.TryParse(o["--local_ram_resources=".Length..], out var mb) ? mb : (long?)null)
             .LastOrDefault(v => v is not null),

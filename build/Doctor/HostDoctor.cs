@@ -25,7 +25,7 @@ public static class HostDoctor
         checks.Add(BazelCheck(need, await probe.ToolVersionAsync(need.BazelExecutable, ct)));
         var hardwareArch = probe.Platform.Os == "macos" && await probe.HardwareIsArm64Async(ct) ? "arm64" : probe.Platform.Arch;
         checks.Add(PythonCheck(need.Python, await probe.PythonAsync(need.Python, ct), hardwareArch));
-        if (need.PythonVersion is { } version && need.Python == "python3")
+        foreach (var version in need.Python == "python3" ? need.PythonVersions : [])
         {
             checks.Add(SmokePythonCheck(version, await probe.PythonAsync("python" + version, ct)));
         }
@@ -98,7 +98,7 @@ public static class HostDoctor
     private static DoctorCheck SmokePythonCheck(string version, PythonFacts? python) =>
         python is null
             ? new("smoke-python", DoctorStatus.Warning, $"python{version} not found",
-                $"Smoke makes its venv with python{version}; install it or pass --python=PATH to Smoke")
+                $"Smoke makes its venv with python{version}; install it, or select the Pythons this machine has with --python=3.11,3.12 (or --python=PATH for one)")
             : new("smoke-python", DoctorStatus.Ok, $"{python.Executable} {python.Version} ({python.Machine})");
 
     internal static DoctorCheck DiskCheck(string path, long freeBytes)

@@ -20,9 +20,9 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
         var pythons = Pythons(rootMark);
         var os = Required("target.os", rootMark);
         var arch = Required("target.arch", rootMark);
-        if (problems.Count > before)
+        if (problems.Count > before || pythons.Count == 0)
         {
-            return null;
+            return null; // a python list dropped by the shape check was reported there
         }
 
         var recipe = new Recipe

@@ -38,6 +38,7 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         Matches("publish.repository", RepositoryName().IsMatch, "must be owner/name");
         Matches("publish.tag", v => v.Length > 0 && !v.Any(char.IsWhiteSpace), "must be a tag template without spaces");
         CheckPlaceholders(tree.Scalar("publish.tag"), problems);
+        CheckPythonPins(recipe);
         if (recipe.Pythons.Count > 1 && tree.Scalar("publish.tag") is { } tag && tag.Text.Contains("{python}", StringComparison.Ordinal))
         {
             // Publish puts every wheel of the run on one release with one SHA256SUMS.
@@ -48,6 +49,27 @@ internal sealed partial class RecipeRules(RecipeTreeReader tree, List<RecipeProb
         Matches("publish.api-url", v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.UserInfo.Length == 0 && (u.Scheme == "https" || u.Scheme == "http" && u.IsLoopback),
             "must be an https URL such as https://api.github.com/ or https://HOST/api/v3/ (plain http only for a loopback test server: the token must not travel unencrypted)");
         Secret("publish.api-url");
+    }
+
+    /// <summary>
+    /// A recipe that builds several Pythons cannot pin the version variables TensorFlow's python_repo.bzl reads
+    /// (docs/facts/TENSORFLOW.md section 3): every build would get that one Python.
+    /// </summary>
+    private void CheckPythonPins(Recipe recipe)
+    {
+        if (recipe.Pythons.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var path in new[] { "bazel.repo-env.HERMETIC_PYTHON_VERSION", "bazel.repo-env.TF_PYTHON_VERSION", "bazel.action-env.HERMETIC_PYTHON_VERSION", "bazel.action-env.TF_PYTHON_VERSION" })
+        {
+            if (tree.Scalar(path) is { } pin && !pin.Text.Contains("{python}", StringComparison.Ordinal))
+            {
+                problems.Add(pin.Mark.Problem(
+                    $"'{path}' is '{Printable(pin.Text)}', but the recipe builds {string.Join(", ", recipe.Pythons)}: every build would get that one Python; write \"{{python}}\" (or leave it out: tfwheel passes HERMETIC_PYTHON_VERSION per build)"));
+            }
+        }
     }
 
     public static bool IsOneLine(string value) => !value.Contains('\n') && !value.Contains('\r') && !value.Contains('\0');

@@ -44,6 +44,7 @@ public class CompilePlannerTests
                 "--build_event_json_file=/p/artifacts/macos-arm64/bazel-events.json",
                 "--profile=/p/artifacts/macos-arm64/bazel-profile.json.gz",
                 "--repo_env=WHEEL_NAME=tensorflow",
+                "--repo_env=HERMETIC_PYTHON_VERSION=3.12",
                 "//tensorflow/tools/pip_package:wheel",
             ],
             plan.Build.Argv);
@@ -62,7 +63,6 @@ public class CompilePlannerTests
             # Written by tfwheel from recipe 'macos-arm64'; rewritten by every Configure, so edit the recipe instead.
             # TensorFlow's .bazelrc try-imports this file.
             build --config=release_macos_arm64
-            build --repo_env=HERMETIC_PYTHON_VERSION=3.12
             build --repo_env=MACOSX_DEPLOYMENT_TARGET=12.0
             build --repo_env=USE_PYWRAP_RULES=True
             build --jobs=8
@@ -88,7 +88,6 @@ public class CompilePlannerTests
         Assert.Equal(
             [
                 "build --config=release_macos_arm64",
-                "build --repo_env=HERMETIC_PYTHON_VERSION=3.12",
                 "build --repo_env=MACOSX_DEPLOYMENT_TARGET=12.0",
                 "build --per_file_copt=tensorflow/core/kernels/.*@-DUSE_GEMM_FOR_CONV",
                 "build --define=tensorflow_mkldnn_contraction_kernel=0",
@@ -124,7 +123,7 @@ public class CompilePlannerTests
         var plan = CompilePlanner.PlanCompile(LinuxX86, paths);
 
         Assert.Equal(
-            ["bazel", "build", "--build_event_json_file=/p/artifacts/linux-x86_64/bazel-events.json", "--profile=/p/artifacts/linux-x86_64/bazel-profile.json.gz", "//tensorflow/tools/pip_package:build_pip_package"],
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/linux-x86_64/bazel-events.json", "--profile=/p/artifacts/linux-x86_64/bazel-profile.json.gz", "--repo_env=HERMETIC_PYTHON_VERSION=3.12", "//tensorflow/tools/pip_package:build_pip_package"],
             plan.Build.Argv);
         Assert.Equal(
             ["/p/.work/src/linux-x86_64/bazel-bin/tensorflow/tools/pip_package/build_pip_package", "/p/artifacts/linux-x86_64/pip_package", "--project_name", "tensorflow_cpu"],

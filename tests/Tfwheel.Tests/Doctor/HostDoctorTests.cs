@@ -12,7 +12,7 @@ public class HostDoctorTests
         TargetOs = TargetOs.Macos,
         TargetArch = "arm64",
         BazelVersion = "7.4.1",
-        PythonVersion = "3.12",
+        PythonVersions = ["3.12"],
     };
 
     private static DoctorCheck Check(DoctorReport report, string name) => Assert.Single(report.Checks, c => c.Name == name);

@@ -51,7 +51,7 @@ public sealed class DiskFullTests : IAsyncLifetime
 
         var output = TfwheelProcess.Output(result);
         Assert.True(result.ExitCode == ExitCodes.DiskFull, output);
-        Assert.Contains($"Disk full: could not write {full}/out/verify.json: No space left on device", output);
+        Assert.Contains($"Disk full: could not write {full}/out/verify-py3.json: No space left on device", output);
         Assert.Contains($"0 bytes free of 65,536 on the volume holding {full}/out.", output);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Smoke;
@@ -28,14 +29,14 @@ public sealed class SmokeCommandTests : IDisposable
 
         var output = TfwheelProcess.Output(result);
         Assert.True(result.ExitCode == 0, output);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(artifacts, SmokeJson.FileName)));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(artifacts, BuildPaths.SmokeReportName("py3"))));
         Assert.True(json.RootElement.GetProperty("ok").GetBoolean(), output);
         Assert.Equal("passed", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal(["add", "matmul"], json.RootElement.GetProperty("workloads").EnumerateArray().Select(w => w.GetProperty("name").GetString()));
-        var suite = XDocument.Load(Path.Combine(artifacts, SmokeJUnit.FileName)).Root!.Element("testsuite")!;
+        var suite = XDocument.Load(Path.Combine(artifacts, BuildPaths.SmokeJUnitName("py3"))).Root!.Element("testsuite")!;
         Assert.Equal(["2", "0", "0", "0"], new[] { "tests", "failures", "errors", "skipped" }.Select(a => suite.Attribute(a)!.Value));
         // --exclusive: Smoke alone, so the wheel was neither built nor verified here.
-        Assert.False(File.Exists(Path.Combine(artifacts, "verify.json")));
+        Assert.False(File.Exists(Path.Combine(artifacts, BuildPaths.VerifyReportName("py3"))));
         Assert.Contains("smoke: 2 passed", output);
     }
 
@@ -52,12 +53,12 @@ public sealed class SmokeCommandTests : IDisposable
         var output = TfwheelProcess.Output(result);
         Assert.True(result.ExitCode == 0, output);
         Assert.Contains("Verdict: OK", result.StandardOutput);
-        Assert.True(File.Exists(Path.Combine(artifacts, "verify.json")));
+        Assert.True(File.Exists(Path.Combine(artifacts, BuildPaths.VerifyReportName("py3"))));
         Assert.DoesNotContain("+ git", output, StringComparison.Ordinal);
         Assert.DoesNotContain("+ bazel", output, StringComparison.Ordinal);
         Assert.Contains($"the wheel is for {arch} and this {HostPlatform.Current.Arch} host cannot run it natively", output);
         Assert.DoesNotContain("passed", output, StringComparison.OrdinalIgnoreCase);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(artifacts, SmokeJson.FileName)));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(artifacts, BuildPaths.SmokeReportName("py3"))));
         Assert.False(json.RootElement.GetProperty("ok").GetBoolean());
         Assert.Equal("skipped", json.RootElement.GetProperty("verdict").GetString());
     }

@@ -60,13 +60,13 @@ public sealed class WheelPipelineTests : IAsyncLifetime
         var wheel = Assert.Single(Directory.GetFiles(artifacts, "*.whl"));
         // Bazel's linux_x86_64 wheel, retagged by Repair for the recipe's glibc floor, is the only wheel left.
         Assert.Equal("tensorflow_cpu-2.20.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", Path.GetFileName(wheel));
-        Assert.True(Json(artifacts, "verify.json").GetProperty("ok").GetBoolean());
-        Assert.True(Json(artifacts, "smoke.json").GetProperty("ok").GetBoolean());
+        Assert.True(Json(artifacts, "verify-cp311.json").GetProperty("ok").GetBoolean());
+        Assert.True(Json(artifacts, "smoke-cp311.json").GetProperty("ok").GetBoolean());
         var manifest = Json(artifacts, "manifest.json");
         Assert.Equal(_ws.Commit, manifest.GetProperty("tensorflow").GetProperty("commit").GetString());
         Assert.Single(manifest.GetProperty("patches").EnumerateArray());
-        Assert.Equal("tensorflow_cpu-2.20.0-cp311-cp311-linux_x86_64.whl", manifest.GetProperty("repair").GetProperty("from").GetString());
-        Assert.Equal(Path.GetFileName(wheel), manifest.GetProperty("wheel").GetProperty("name").GetString());
+        Assert.Equal("tensorflow_cpu-2.20.0-cp311-cp311-linux_x86_64.whl", manifest.GetProperty("wheels")[0].GetProperty("repair").GetProperty("from").GetString());
+        Assert.Equal(Path.GetFileName(wheel), manifest.GetProperty("wheels")[0].GetProperty("name").GetString());
         Assert.Contains("Patched by tfwheel", File.ReadAllText(Path.Combine(_ws.ProjectRoot, ".work", "src", "linux-test", "PATCHED.txt")));
         Assert.Contains("+ git", output);
         Assert.Contains("+ bazel", output);
@@ -75,7 +75,7 @@ public sealed class WheelPipelineTests : IAsyncLifetime
         Assert.Contains("### Compile: linux-test", summary);
         Assert.Contains("### Smoke: passed", summary);
         Assert.Equal(wheel, gha.ReadOutputs()["wheel"]);
-        Assert.Equal(manifest.GetProperty("wheel").GetProperty("sha256").GetString(), gha.ReadOutputs()["sha256"]);
+        Assert.Equal(manifest.GetProperty("wheels")[0].GetProperty("sha256").GetString(), gha.ReadOutputs()["sha256"]);
 
         // The report draws the real Bazel profile Compile kept.
         var report = await TfwheelProcess.RunAsync(_ws.ProjectRoot, "--target=Report", "--recipe=linux-test");

@@ -66,8 +66,8 @@ public sealed class QuickStartTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, TfwheelProcess.Output(result));
         var artifacts = Path.Combine(Root, "artifacts", "example");
         Assert.Single(Directory.GetFiles(artifacts, "tensorflow_cpu-2.20.0-*.whl"));
-        Assert.True(Ok(Path.Combine(artifacts, "verify.json")));
-        Assert.True(Ok(Path.Combine(artifacts, "smoke.json")));
+        Assert.True(Ok(Path.Combine(artifacts, "verify-cp311.json")));
+        Assert.True(Ok(Path.Combine(artifacts, "smoke-cp311.json")));
         Assert.Contains("Executing genrule //tensorflow/tools/pip_package:wheel", File.ReadAllText(Path.Combine(artifacts, "report.html")));
         Assert.Contains("Open artifacts/example/report.html", result.StandardOutput);
     }

@@ -33,7 +33,7 @@ public class BuiltInRecipePlanTests
         var (plan, _) = PlanFor(name);
 
         Assert.Equal(
-            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", $"--profile=/p/artifacts/{name}/bazel-profile.json.gz", $"--repo_env=WHEEL_NAME={distribution}", "//tensorflow/tools/pip_package:wheel"],
+            ["bazel", "build", $"--build_event_json_file=/p/artifacts/{name}/bazel-events.json", $"--profile=/p/artifacts/{name}/bazel-profile.json.gz", $"--repo_env=WHEEL_NAME={distribution}", "--repo_env=HERMETIC_PYTHON_VERSION=3.12", "//tensorflow/tools/pip_package:wheel"],
             BazelArgv(plan));
         Assert.Equal($"/p/artifacts/{name}/{wheel}", plan.Artifacts["wheel"]);
     }
@@ -65,7 +65,7 @@ public class BuiltInRecipePlanTests
         var (plan, _) = PlanFor("macos-arm64-tf216");
 
         Assert.Equal(
-            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-arm64-tf216/bazel-events.json", "--profile=/p/artifacts/macos-arm64-tf216/bazel-profile.json.gz", "//tensorflow/tools/pip_package:build_pip_package"],
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-arm64-tf216/bazel-events.json", "--profile=/p/artifacts/macos-arm64-tf216/bazel-profile.json.gz", "--repo_env=HERMETIC_PYTHON_VERSION=3.12", "--repo_env=TF_PYTHON_VERSION=3.12", "//tensorflow/tools/pip_package:build_pip_package"],
             BazelArgv(plan));
         var package = Assert.Single(plan.Steps, s => s.Argv.Count > 0 && s.Argv[0].EndsWith("/build_pip_package", StringComparison.Ordinal));
         Assert.Equal(["/p/.work/src/macos-arm64-tf216/bazel-bin/tensorflow/tools/pip_package/build_pip_package", "/p/artifacts/macos-arm64-tf216/pip_package", "--project_name", "tensorflow"], package.Argv);
@@ -78,7 +78,7 @@ public class BuiltInRecipePlanTests
 
         Assert.Equal("v2.16.2", plan.Recipe.Tensorflow.Ref);
         Assert.Equal(
-            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-x86_64/bazel-events.json", "--profile=/p/artifacts/macos-x86_64/bazel-profile.json.gz", "//tensorflow/tools/pip_package:build_pip_package"],
+            ["bazel", "build", "--build_event_json_file=/p/artifacts/macos-x86_64/bazel-events.json", "--profile=/p/artifacts/macos-x86_64/bazel-profile.json.gz", "--repo_env=HERMETIC_PYTHON_VERSION=3.12", "--repo_env=TF_PYTHON_VERSION=3.12", "//tensorflow/tools/pip_package:build_pip_package"],
             BazelArgv(plan));
         Assert.Contains("build --config=release_macos_x86", rc.Split('\n'));
         Assert.Equal("/p/artifacts/macos-x86_64/tensorflow-2.16.2-cp312-cp312-macosx_10_15_x86_64.whl", plan.Artifacts["wheel"]);
@@ -91,7 +91,8 @@ public class BuiltInRecipePlanTests
         var lines = rc.Split('\n').Where(l => l.StartsWith("build ", StringComparison.Ordinal)).ToList();
 
         Assert.Contains("build --config=release_macos_arm64", lines);
-        Assert.Contains("build --repo_env=HERMETIC_PYTHON_VERSION=3.12", lines);
+        // The Python is on each build's command line (one tree serves every Python of a recipe), not in .bazelrc.user.
+        Assert.DoesNotContain(lines, l => l.Contains("HERMETIC_PYTHON_VERSION", StringComparison.Ordinal));
         Assert.Contains("build --repo_env=MACOSX_DEPLOYMENT_TARGET=12.0", lines);
         Assert.Contains("build --repo_env=USE_PYWRAP_RULES=True", lines);
         Assert.Contains("build --disk_cache=/Users/dev/.cache/tfwheel/bazel-disk", lines);

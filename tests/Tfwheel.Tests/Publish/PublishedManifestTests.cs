@@ -42,7 +42,7 @@ public sealed class PublishedManifestTests : IDisposable
         var compile = new CompileResult(Path.Combine(paths.Artifacts, Wheel), 10, "aa", build, TimeSpan.FromMinutes(3));
         var durations = ImmutableSortedDictionary<string, TimeSpan>.Empty.Add("compile", TimeSpan.FromMinutes(3));
 
-        await BuildManifest.WriteCompileAsync(paths, recipe, stamp, compile, new HostPlatform("macos", "arm64"), durations, CancellationToken.None, home);
+        await BuildManifest.WriteCompileAsync(paths, recipe, stamp, [compile], new HostPlatform("macos", "arm64"), durations, CancellationToken.None, home);
 
         var text = File.ReadAllText(paths.Manifest);
         Assert.DoesNotContain("\\u002B", text, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class PublishedManifestTests : IDisposable
         Assert.Equal(["recipes/macos-arm64.yaml", "~/shared/base.yaml"], manifest["recipe"]!["files"]!.AsArray().Select(f => (string?)f));
         Assert.Equal("patches/2.18.0/0001-fix.patch", (string?)manifest["recipe"]!["patches"]![0]);
         Assert.Equal("patches/2.18.0/0001-fix.patch", (string?)manifest["patches"]![0]!["path"]);
-        Assert.Equal(["bazel", "--output_base=.work/bazel", "--output_user_root=~/.cache/bazel", "build", "--repo_env=X=."], manifest["bazel"]!["argv"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal(["bazel", "--output_base=.work/bazel", "--output_user_root=~/.cache/bazel", "build", "--repo_env=X=."], manifest["wheels"]![0]!["bazel"]!["argv"]!.AsArray().Select(a => (string?)a));
     }
 
     [Theory]

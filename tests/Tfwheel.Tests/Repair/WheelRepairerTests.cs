@@ -20,7 +20,7 @@ public sealed class WheelRepairerTests
         var library = await ElfLibraries.BuildAsync(ws.Scratch, "libprobe.so", ElfLibraries.Plain);
         ws.PlaceWheel(("tfwheel_probe/libprobe.so", library));
 
-        var result = await WheelRepairer.RepairAsync(ws.Recipe, ws.Paths, new TestLog(), CancellationToken.None);
+        var result = await WheelRepairer.RepairAsync(ws.Recipe, ws.Wheels.Single(), ws.Paths, new TestLog(), CancellationToken.None);
 
         Assert.Equal(Repaired, Path.GetFileName(Assert.Single(ws.Wheels)));
         Assert.True(result.Retagged);
@@ -34,9 +34,9 @@ public sealed class WheelRepairerTests
         var verify = await WheelVerifier.VerifyAsync(result.Wheel, VerifyRequirements.FromWheelFileName(result.Wheel), CancellationToken.None);
         Assert.True(verify.Ok, string.Join("\n", verify.Findings.Select(f => f.Message)));
         var manifest = JsonNode.Parse(File.ReadAllText(ws.Paths.Manifest))!;
-        Assert.Equal("tfwheel_probe-2.20.0-py3-none-linux_x86_64.whl", (string?)manifest["repair"]!["from"]);
-        Assert.Equal("manylinux_2_17", (string?)manifest["repair"]!["policy"]);
-        Assert.Equal(result.Sha256, (string?)manifest["wheel"]!["sha256"]);
+        Assert.Equal("tfwheel_probe-2.20.0-py3-none-linux_x86_64.whl", (string?)manifest["wheels"]![0]!["repair"]!["from"]);
+        Assert.Equal("manylinux_2_17", (string?)manifest["wheels"]![0]!["repair"]!["policy"]);
+        Assert.Equal(result.Sha256, (string?)manifest["wheels"]![0]!["sha256"]);
 
         var venv = Path.Combine(ws.Scratch, "venv");
         await RunAsync("python3", "-m", "venv", venv);
@@ -53,7 +53,7 @@ public sealed class WheelRepairerTests
         var library = await ElfLibraries.BuildAsync(ws.Scratch, "librandom.so", ElfLibraries.NeedsGlibc225);
         var original = ws.PlaceWheel(("tfwheel_probe/librandom.so", library));
 
-        var e = await Assert.ThrowsAsync<StepFailedException>(() => WheelRepairer.RepairAsync(ws.Recipe, ws.Paths, new TestLog(), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StepFailedException>(() => WheelRepairer.RepairAsync(ws.Recipe, ws.Wheels.Single(), ws.Paths, new TestLog(), CancellationToken.None));
 
         Assert.Equal(ExitCodes.Repair, e.ExitCode);
         Assert.Contains("tfwheel_probe/librandom.so needs GLIBC_2.25", e.Message);
@@ -69,7 +69,7 @@ public sealed class WheelRepairerTests
         var library = await ElfLibraries.BuildAsync(ws.Scratch, "libthread.so", ElfLibraries.NeedsGlibc234);
         ws.PlaceWheel(("tfwheel_probe/libthread.so", library));
 
-        var e = await Assert.ThrowsAsync<StepFailedException>(() => WheelRepairer.RepairAsync(ws.Recipe, ws.Paths, new TestLog(), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StepFailedException>(() => WheelRepairer.RepairAsync(ws.Recipe, ws.Wheels.Single(), ws.Paths, new TestLog(), CancellationToken.None));
 
         Assert.Contains("needs GLIBC_2.34", e.Message);
         Assert.Contains("No manylinux policy tfwheel knows", e.Message);
@@ -85,7 +85,7 @@ public sealed class WheelRepairerTests
             Path.Combine(ws.Scratch, "libdep.so.1"), "-Wl,-rpath,$ORIGIN");
         var alone = ws.PlaceWheel(("tfwheel_probe/libuser.so", user));
 
-        var e = await Assert.ThrowsAsync<StepFailedException>(() => WheelRepairer.RepairAsync(ws.Recipe, ws.Paths, new TestLog(), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StepFailedException>(() => WheelRepairer.RepairAsync(ws.Recipe, ws.Wheels.Single(), ws.Paths, new TestLog(), CancellationToken.None));
 
         Assert.Contains("needs libdep.so.1, which is neither in the wheel", e.Message);
         Assert.Contains("tfwheel does not graft", e.Message);
@@ -93,7 +93,7 @@ public sealed class WheelRepairerTests
 
         File.Delete(alone);
         ws.PlaceWheel(("tfwheel_probe/libuser.so", user), ("tfwheel_probe/libdep.so.1", dependency));
-        var result = await WheelRepairer.RepairAsync(ws.Recipe, ws.Paths, new TestLog(), CancellationToken.None);
+        var result = await WheelRepairer.RepairAsync(ws.Recipe, ws.Wheels.Single(), ws.Paths, new TestLog(), CancellationToken.None);
         Assert.Equal(2, result.Binaries);
         Assert.Equal(Repaired, Path.GetFileName(Assert.Single(ws.Wheels)));
     }
@@ -103,9 +103,9 @@ public sealed class WheelRepairerTests
     {
         using var ws = new RepairWorkspace();
         ws.PlaceWheel(("tfwheel_probe/libprobe.so", await ElfLibraries.BuildAsync(ws.Scratch, "libprobe.so", ElfLibraries.Plain)));
-        var first = await WheelRepairer.RepairAsync(ws.Recipe, ws.Paths, new TestLog(), CancellationToken.None);
+        var first = await WheelRepairer.RepairAsync(ws.Recipe, ws.Wheels.Single(), ws.Paths, new TestLog(), CancellationToken.None);
 
-        var second = await WheelRepairer.RepairAsync(ws.Recipe, ws.Paths, new TestLog(), CancellationToken.None);
+        var second = await WheelRepairer.RepairAsync(ws.Recipe, ws.Wheels.Single(), ws.Paths, new TestLog(), CancellationToken.None);
 
         Assert.False(second.Retagged);
         Assert.Equal(first.Sha256, second.Sha256);

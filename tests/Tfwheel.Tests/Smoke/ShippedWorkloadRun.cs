@@ -1,3 +1,4 @@
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
@@ -35,8 +36,8 @@ public sealed class ShippedWorkloadRun : IAsyncLifetime
             Mlir = new MlirSettings { PassPipeline = Pipeline },
         };
         Report = await new SmokeRunner(new ProcessGateway(Log), Log, HostPlatform.Current).RunAsync(Request);
-        SmokeJson.Write(Report, Path.Combine(Artifacts, SmokeJson.FileName));
-        SmokeJUnit.Write(Report, Path.Combine(Artifacts, SmokeJUnit.FileName));
+        SmokeJson.Write(Report, Path.Combine(Artifacts, BuildPaths.SmokeReportName("py3")));
+        SmokeJUnit.Write(Report, Path.Combine(Artifacts, BuildPaths.SmokeJUnitName("py3")));
     }
 
     public Task DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Smoke;
 using Tfwheel.Tests.Support;
@@ -71,12 +72,12 @@ public class ShippedWorkloadTests(ShippedWorkloadRun run) : IClassFixture<Shippe
     [Fact]
     public void Smoke_json_and_junit_xml_are_written_with_every_workload_passed()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Artifacts, SmokeJson.FileName)));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Artifacts, BuildPaths.SmokeReportName("py3"))));
         Assert.Equal("passed", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal(WorkloadCatalog.BuiltIn, json.RootElement.GetProperty("workloads").EnumerateArray().Select(w => w.GetProperty("name").GetString()));
         Assert.All(json.RootElement.GetProperty("workloads").EnumerateArray(), w => Assert.True(w.GetProperty("result").GetProperty("ok").GetBoolean()));
 
-        var suite = XDocument.Load(Path.Combine(run.Artifacts, SmokeJUnit.FileName)).Root!.Element("testsuite")!;
+        var suite = XDocument.Load(Path.Combine(run.Artifacts, BuildPaths.SmokeJUnitName("py3"))).Root!.Element("testsuite")!;
         Assert.Equal(["7", "0", "0", "0"], new[] { "tests", "failures", "errors", "skipped" }.Select(a => suite.Attribute(a)!.Value));
         Assert.Empty(Directory.GetFiles(run.Artifacts, "*.tmp", SearchOption.AllDirectories));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
+using Tfwheel.Files;
 using Tfwheel.Platforms;
 using Tfwheel.Smoke;
 using Tfwheel.Tests.Support;
@@ -77,7 +78,7 @@ public class SmokeReportWriterTests
     public void Writing_replaces_the_file_whole_and_leaves_no_temporary_file()
     {
         using var dir = new TempDirectory("tfwheel-smoke-json-");
-        var path = dir.Combine("nested", SmokeJson.FileName);
+        var path = dir.Combine("nested", BuildPaths.SmokeReportName("cp312"));
         SmokeJson.Write(Report with { Workloads = [] }, path);
         SmokeJson.Write(Report, path);
         Assert.Equal(SmokeJson.Render(Report), File.ReadAllText(path));

@@ -60,11 +60,11 @@ public sealed class VerifyReportWriterTests : IDisposable
     public async Task The_json_file_is_written_whole_through_a_rename()
     {
         var report = await MixedWheelReport();
-        var path = dir.Combine("artifacts", "macos-arm64", "verify.json");
+        var path = dir.Combine("artifacts", "macos-arm64", "verify-cp312.json");
         VerifyReportWriter.WriteJsonFile(report, path);
 
         Assert.Equal(VerifyReportWriter.ToJson(report), await File.ReadAllTextAsync(path));
-        Assert.Equal(["verify.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+        Assert.Equal(["verify-cp312.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
     }
 
     private async Task<VerifyReport> MixedWheelReport()
