@@ -35,7 +35,7 @@ public sealed class CompileNoOpBenchmark : IBenchmark
         var plan = CompilePlanner.PlanCompile(recipe, paths);
         try
         {
-            var program = new ProcessSpec("dotnet", [Path.Combine(AppContext.BaseDirectory, "tfwheel.dll"), "--target=Compile", "--recipe=bench"])
+            var program = new ProcessSpec("dotnet", [Program, "--target=Compile", "--recipe=bench"])
             {
                 WorkingDirectory = paths.Root, Echo = false, StreamOutput = false, CaptureStandardOutput = false,
             };
@@ -77,10 +77,17 @@ public sealed class CompileNoOpBenchmark : IBenchmark
         }
     }
 
+    /// <summary>
+    /// The build project's own output (build/bin/CONFIG/net10.0, same configuration as this bench), the program users
+    /// run: the copy beside the bench lacks the Frosting host's dependencies (Microsoft.Extensions.DependencyInjection).
+    /// </summary>
+    internal static string Program { get; } = Path.Combine(
+        Path.GetDirectoryName(FindFixture())!, "..", "..", "build", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "tfwheel.dll");
+
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>The TF-shaped fixture as a tagged git repository, and a linux recipe for it (the same shape the tests use).</summary>
-    private static async Task<Recipe> CreateWorkspaceAsync(string temp, IProcessGateway gateway)
+    internal static async Task<Recipe> CreateWorkspaceAsync(string temp, IProcessGateway gateway)
     {
         var fixture = FindFixture();
         var origin = Path.Combine(temp, "origin");
@@ -140,7 +147,7 @@ public sealed class CompileNoOpBenchmark : IBenchmark
         throw new DirectoryNotFoundException("tests/fixtures/tf-shaped not found above " + AppContext.BaseDirectory);
     }
 
-    private sealed class QuietLog : ICakeLog
+    internal sealed class QuietLog : ICakeLog
     {
         public Verbosity Verbosity { get; set; } = Verbosity.Quiet;
 
