@@ -7,14 +7,14 @@ namespace Tfwheel.Tests.EndToEnd;
 /// <summary>
 /// A project folder for running the Publish target through the real program: recipes/macos-arm64.yaml points
 /// publish at the in-process fake GitHub, and artifacts/macos-arm64/ holds what Compile, Verify and Smoke
-/// leave there (a wheel, manifest.json, verify.json and smoke.json, all green).
+/// leave there (a wheel, manifest.json, verify-cp312.json and smoke-cp312.json, all green).
 /// </summary>
 public sealed class PublishProject : IAsyncDisposable
 {
     // Named and versioned so the default tag (tf-{tensorflow.version}-{name}) is PublishScenario.Tag.
     public const string RecipeName = "macos-arm64";
 
-    public static readonly string[] AssetNames = [PublishScenario.WheelName, "SHA256SUMS", "manifest.json", "verify.json", "smoke.json"];
+    public static readonly string[] AssetNames = [PublishScenario.WheelName, "SHA256SUMS", "manifest.json", "verify-cp312.json", "smoke-cp312.json"];
 
     private readonly TempDirectory _root;
 
