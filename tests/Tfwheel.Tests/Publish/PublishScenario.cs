@@ -70,6 +70,19 @@ public sealed class PublishScenario : IAsyncDisposable
         WriteReports(true, tag: TagOf(python));
     }
 
+    /// <summary>As a later Compile without <paramref name="python"/> leaves the folder: its wheel and reports gone, the manifest without it.</summary>
+    public void RemovePython(string python)
+    {
+        _pythons.Remove(python);
+        var tag = TagOf(python);
+        foreach (var file in new[] { WheelFor(tag), BuildPaths.VerifyReportName(tag), BuildPaths.SmokeReportName(tag) })
+        {
+            File.Delete(Path.Combine(Artifacts, file));
+        }
+
+        WriteManifest();
+    }
+
     /// <summary>Writes the wheel for <paramref name="tag"/> and, as Compile does, a manifest.json recording every wheel's SHA-256.</summary>
     public void WriteWheel(byte[] content, string tag = "cp312")
     {
