@@ -20,6 +20,9 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
     /// <summary>GitHub's per-asset limit: "size must be less than or equal to 2147483648" (cli/cli#10182).</summary>
     public const long MaxAssetBytes = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>At most this many wheels: each brings up to three assets, and GitHub allows 1000 per release.</summary>
+    public const int MaxWheels = 300;
+
     /// <summary>The wheels, sorted by name (at least one).</summary>
     public IReadOnlyList<LocalAsset> Wheels => Assets.Where(a => IsWheel(a.Name)).ToList();
 
@@ -39,6 +42,12 @@ public sealed record ArtifactSet(IReadOnlyList<LocalAsset> Assets, BuildProvenan
         if (wheels.Count == 0)
         {
             throw new PublishException($"publish: no wheel in {directory}. Run the Wheel target first (or Compile, Verify and Smoke).");
+        }
+
+        // Each wheel brings up to three assets; refused before hashing, so a folder of thousands fails at once.
+        if (wheels.Count > MaxWheels)
+        {
+            throw new PublishException($"publish: {wheels.Count} wheels in {directory}; a release holds at most {ReleaseAssessor.MaxAssetsPerRelease} assets, so Publish takes at most {MaxWheels} wheels (a wheel per Python). Remove the ones Compile did not build (rerun Compile).");
         }
 
         var tags = TagsOf(directory, wheels);

@@ -85,7 +85,14 @@ public sealed record BuildProvenance
     {
         try
         {
-            return File.Exists(path) && new FileInfo(path).Length <= MaxReportBytes ? JsonDocument.Parse(File.ReadAllBytes(path)).RootElement : null;
+            if (!File.Exists(path) || new FileInfo(path).Length > MaxReportBytes)
+            {
+                return null;
+            }
+
+            // Cloned so the document's pooled buffers go back at once: one report is in memory at a time.
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.Clone();
         }
         catch (JsonException)
         {

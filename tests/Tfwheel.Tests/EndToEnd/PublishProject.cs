@@ -32,10 +32,11 @@ public sealed class PublishProject : IAsyncDisposable
     /// <summary>GITHUB_TOKEN set to the token the fake accepts.</summary>
     public IReadOnlyDictionary<string, string?> WithToken => new Dictionary<string, string?> { ["GITHUB_TOKEN"] = Scenario.GitHub.Token };
 
-    public static async Task<PublishProject> CreateAsync()
+    /// <param name="pythons">A wheel per Python in artifacts/ ("3.12" by default); the recipe's own python stays "3.12", which Publish does not read.</param>
+    public static async Task<PublishProject> CreateAsync(params string[] pythons)
     {
         var root = new TempDirectory("tfwheel-e2e-publish-");
-        var scenario = await PublishScenario.StartAsync(artifacts: root.Combine("artifacts", RecipeName));
+        var scenario = await PublishScenario.StartAsync(artifacts: root.Combine("artifacts", RecipeName), pythons: pythons);
         Directory.CreateDirectory(root.Combine("recipes"));
         File.WriteAllText(root.Combine("recipes", RecipeName + ".yaml"), $"""
             description: a wheel already built, verified and smoke-tested, published to the fake GitHub

@@ -73,6 +73,21 @@ public sealed class PublishMatrixGateTests
     }
 
     [Fact]
+    public async Task A_folder_of_more_wheels_than_a_release_can_hold_is_refused_before_hashing()
+    {
+        await using var s = await PublishScenario.StartAsync();
+        for (var i = 0; i < ArtifactSet.MaxWheels; i++)
+        {
+            File.WriteAllText(Path.Combine(s.Artifacts, $"tensorflow-2.18.0-cp3{i}-cp3{i}-any.whl"), "");
+        }
+
+        var e = await Assert.ThrowsAsync<PublishException>(() => s.Publisher.PreflightAsync(s.Request(), CancellationToken.None));
+
+        Assert.Contains($"{ArtifactSet.MaxWheels + 1} wheels in {s.Artifacts}; a release holds at most 1000 assets", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(s.Artifacts, ArtifactSet.ChecksumsName)));
+    }
+
+    [Fact]
     public async Task A_wheel_the_manifest_does_not_list_is_not_from_the_last_compile_and_is_refused()
     {
         await using var s = await PublishScenario.StartAsync(pythons: ["3.11", "3.12"]);
