@@ -6,9 +6,10 @@ using Tfwheel.Reporting;
 namespace Tfwheel.Publish;
 
 /// <summary>
-/// Publishes artifacts/&lt;recipe&gt;/ (a wheel per Python) as one GitHub release, safe to re-run and never half-published: find or
-/// create a draft, reconcile each asset by name, size and SHA-256, stream uploads with retries, and undraft
-/// last, once a fresh listing shows every asset complete. The Publish task calls these; Setup calls
+/// Publishes artifacts/&lt;recipe&gt;/ (a wheel per Python) as one GitHub release, safe to re-run and never
+/// half-published: find or create a draft, reconcile each asset by name, size and SHA-256, stream uploads with
+/// retries, delete (--replace-assets) wheels the run did not build, and undraft last, once a fresh listing shows
+/// every asset complete. The Publish task calls these; Setup calls
 /// <see cref="PreflightAsync"/> before any long work.
 /// </summary>
 public sealed class ReleasePublisher(ICakeLog log)
