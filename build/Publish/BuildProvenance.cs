@@ -1,89 +1,98 @@
 using System.Text.Json;
+using Tfwheel.Files;
 
 namespace Tfwheel.Publish;
 
 /// <summary>
-/// What the release notes say about the build, read tolerantly from manifest.json, verify.json and smoke.json:
-/// a missing field is left null, never an error. Fields read: manifest <c>recipe</c> (string or {name}),
-/// <c>tensorflow.{version,commit}</c> (the version falling back to <c>recipe.tensorflow.version</c>), <c>bazel.argv</c>
-/// (string array), <c>wheel.sha256</c>; verify/smoke <c>ok</c> (bool), <c>wheel.sha256</c> (the wheel the report judged)
-/// and the optional <c>summary</c> (string).
+/// What the release notes and the gate know about the build, read tolerantly from manifest.json and each wheel's
+/// own verify-cpXY.json and smoke-cpXY.json: a missing or odd field is left null, never an error. Manifest fields
+/// read: <c>recipe</c> (string or {name}), <c>tensorflow.{version,commit}</c> (the version falling back to
+/// <c>recipe.tensorflow.version</c>), and <c>wheels[]</c> ({name, sha256, python, bazel.argv}; schema 2). A
+/// manifest without <c>wheels</c> (schema 1: one top-level <c>wheel.sha256</c> and <c>bazel.argv</c>) still
+/// vouches for a lone wheel. Reports: <c>ok</c> (bool), <c>wheel.sha256</c> (the wheel judged), <c>summary</c>.
 /// </summary>
 public sealed record BuildProvenance
 {
+    /// <summary>Reports and manifests are kilobytes; anything past this is not one of ours and is treated as unreadable.</summary>
+    public const long MaxReportBytes = 16L * 1024 * 1024;
+
     public string? Recipe { get; init; }
 
     public string? TensorflowVersion { get; init; }
 
     public string? TensorflowCommit { get; init; }
 
-    public IReadOnlyList<string> BazelArgv { get; init; } = [];
+    /// <summary>The wheel names manifest.json's <c>wheels</c> lists; null when it has no such list (older, missing or unreadable).</summary>
+    public IReadOnlyList<string>? ManifestWheels { get; init; }
 
-    /// <summary>The wheel's SHA-256 as Compile recorded it; Publish refuses a wheel that no longer matches.</summary>
-    public string? WheelSha256 { get; init; }
+    /// <summary>One entry per local wheel, in the wheels' order.</summary>
+    public IReadOnlyList<WheelProvenance> Wheels { get; init; } = [];
 
-    /// <summary>null when verify.json is missing or unreadable.</summary>
-    public bool? VerifyOk { get; init; }
+    /// <summary>What is known about the wheel named <paramref name="wheelName"/> (nothing, when it was not read).</summary>
+    public WheelProvenance For(string wheelName) =>
+        Wheels.FirstOrDefault(w => w.Name == wheelName) ?? new WheelProvenance(wheelName, ArtifactSet.PythonTagOf(wheelName) ?? "");
 
-    public string? VerifySummary { get; init; }
-
-    /// <summary>The SHA-256 of the wheel verify.json judged (its wheel.sha256).</summary>
-    public string? VerifyWheelSha256 { get; init; }
-
-    public bool? SmokeOk { get; init; }
-
-    public string? SmokeSummary { get; init; }
-
-    /// <summary>The SHA-256 of the wheel smoke.json tested (its wheel.sha256).</summary>
-    public string? SmokeWheelSha256 { get; init; }
-
-    /// <summary>What verify.json says about the wheel with <paramref name="wheelSha256"/>.</summary>
-    public ReportVerdict Verify(string wheelSha256) => Verdict(VerifyOk, VerifyWheelSha256, wheelSha256);
-
-    /// <summary>What smoke.json says about the wheel with <paramref name="wheelSha256"/>.</summary>
-    public ReportVerdict Smoke(string wheelSha256) => Verdict(SmokeOk, SmokeWheelSha256, wheelSha256);
-
-    /// <summary>Both reports passed for this very wheel: a green report for another wheel does not count.</summary>
-    public bool IsVerifiedFor(string wheelSha256) => Verify(wheelSha256) == ReportVerdict.Passed && Smoke(wheelSha256) == ReportVerdict.Passed;
-
-    private const long MaxReportBytes = 16L * 1024 * 1024;
-
-    public static BuildProvenance Read(string artifactsDirectory)
+    /// <summary>Reads manifest.json and, for each of <paramref name="wheelNames"/>, the reports named by its python tag.</summary>
+    public static BuildProvenance Read(string artifactsDirectory, IReadOnlyList<string> wheelNames)
     {
-        var manifest = Load(Path.Combine(artifactsDirectory, "manifest.json"));
-        var verify = Load(Path.Combine(artifactsDirectory, "verify.json"));
-        var smoke = Load(Path.Combine(artifactsDirectory, "smoke.json"));
+        var manifest = Load(Path.Combine(artifactsDirectory, ArtifactSet.ManifestName));
         var recipe = Find(manifest, "recipe");
+        var entries = Find(manifest, "wheels") is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Where(e => Text(Find(e, "name")) is not null).ToList()
+            : null;
         return new BuildProvenance
         {
             Recipe = recipe?.ValueKind == JsonValueKind.Object ? Text(Find(recipe, "name")) : Text(recipe),
             TensorflowVersion = Text(Find(manifest, "tensorflow", "version")) ?? Text(Find(recipe, "tensorflow", "version")),
             TensorflowCommit = Text(Find(manifest, "tensorflow", "commit")),
-            BazelArgv = Find(manifest, "bazel", "argv") is { ValueKind: JsonValueKind.Array } argv
-                ? argv.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToList()
-                : [],
-            WheelSha256 = Text(Find(manifest, "wheel", "sha256")),
-            VerifyOk = Bool(Find(verify, "ok")),
-            VerifySummary = Text(Find(verify, "summary")),
-            VerifyWheelSha256 = Text(Find(verify, "wheel", "sha256")),
-            SmokeOk = Bool(Find(smoke, "ok")),
-            SmokeSummary = Text(Find(smoke, "summary")),
-            SmokeWheelSha256 = Text(Find(smoke, "wheel", "sha256")),
+            ManifestWheels = entries?.Select(e => Text(Find(e, "name"))!).ToList(),
+            Wheels = wheelNames.Select(name => ReadWheel(artifactsDirectory, name, manifest, entries, wheelNames.Count)).ToList(),
         };
     }
 
-    private static ReportVerdict Verdict(bool? ok, string? judged, string wheelSha256) =>
-        ok is null ? ReportVerdict.Missing
-        : !string.Equals(judged, wheelSha256, StringComparison.OrdinalIgnoreCase) ? ReportVerdict.OtherWheel
-        : ok.Value ? ReportVerdict.Passed
-        : ReportVerdict.Failed;
+    private static WheelProvenance ReadWheel(string directory, string name, JsonElement? manifest, List<JsonElement>? entries, int wheelCount)
+    {
+        var tag = ArtifactSet.PythonTagOf(name) ?? "";
+        // Schema 1 described one wheel at the top level; it can vouch only for a lone wheel.
+        var entry = entries is null ? (wheelCount == 1 ? manifest : null) : null;
+        foreach (var e in entries ?? [])
+        {
+            if (Text(Find(e, "name")) == name)
+            {
+                entry = e;
+                break;
+            }
+        }
+
+        var sha = entries is not null ? Text(Find(entry, "sha256")) : Text(Find(entry, "wheel", "sha256"));
+        return new WheelProvenance(name, tag)
+        {
+            Python = entries is not null ? Text(Find(entry, "python")) : null,
+            RecordedSha256 = sha,
+            BazelArgv = Strings(Find(entry, "bazel", "argv")),
+            Verify = Report(directory, BuildPaths.VerifyReportName(tag)),
+            Smoke = Report(directory, BuildPaths.SmokeReportName(tag)),
+        };
+    }
+
+    private static ReportReading Report(string directory, string file)
+    {
+        var report = Load(Path.Combine(directory, file));
+        return new ReportReading(file, Bool(Find(report, "ok")), Text(Find(report, "summary")), Text(Find(report, "wheel", "sha256")));
+    }
 
     private static JsonElement? Load(string path)
     {
         try
         {
-            // Reports are kilobytes; anything past the cap is not one of ours and is treated as unreadable.
-            return File.Exists(path) && new FileInfo(path).Length <= MaxReportBytes ? JsonDocument.Parse(File.ReadAllBytes(path)).RootElement : null;
+            if (!File.Exists(path) || new FileInfo(path).Length > MaxReportBytes)
+            {
+                return null;
+            }
+
+            // Cloned so the document's pooled buffers go back at once: one report is in memory at a time.
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.Clone();
         }
         catch (JsonException)
         {
@@ -105,6 +114,10 @@ public sealed record BuildProvenance
 
         return node;
     }
+
+    private static IReadOnlyList<string> Strings(JsonElement? e) => e is { ValueKind: JsonValueKind.Array } a
+        ? a.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
+        : [];
 
     private static string? Text(JsonElement? e) => e is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
 

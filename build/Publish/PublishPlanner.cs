@@ -43,6 +43,13 @@ public static class PublishPlanner
             });
         }
 
+        foreach (var stale in a.Stale.Where(r => request.ReplaceAssets || ArtifactSet.IsWheel(r.Name)))
+        {
+            calls.Add(request.ReplaceAssets
+                ? $"DELETE {repo}/releases/assets/{stale.Id}: {stale.Name}, not built by this run (--replace-assets)"
+                : $"refuse {stale.Name}: on the release but not built by this run; SHA256SUMS would not cover it");
+        }
+
         var draftNow = a.Release?.Draft ?? true;
         if (draftNow && !request.Draft)
         {

@@ -62,13 +62,16 @@ internal static class ReleaseAssessor
 
         var artifacts = await ArtifactSet.LoadAsync(request.ArtifactsDirectory, ct);
         var steps = ReleaseReconciler.Reconcile(artifacts.Assets, remote, request.ReplaceAssets);
+        var stale = ReleaseReconciler.Stale(artifacts.Assets, remote);
         CheckArtifacts(request, artifacts, remote, steps, checks, problems);
-        if (release is { Immutable: true, Draft: false } && steps.Any(s => s.Writes))
+        CheckStale(request, stale, problems);
+        var changes = steps.Where(s => s.Writes).Select(s => s.Local.Name).Concat(request.ReplaceAssets ? stale.Select(r => r.Name) : []).ToList();
+        if (release is { Immutable: true, Draft: false } && changes.Count > 0)
         {
-            problems.Add($"publish: release {request.Tag} is published and immutable, and {string.Join(", ", steps.Where(s => s.Writes).Select(s => s.Local.Name))} would change. Use a new tag (publish.tag) for this build.");
+            problems.Add($"publish: release {request.Tag} is published and immutable, and {string.Join(", ", changes)} would change. Use a new tag (publish.tag) for this build.");
         }
 
-        return new ReleaseAssessment(origin, release, remote, artifacts, steps, checks, problems);
+        return new ReleaseAssessment(origin, release, remote, artifacts, steps, checks, problems) { Stale = stale };
     }
 
     private static async Task<bool> CheckRepositoryAsync(GitHubReleaseApi api, PublishRequest request, List<string> checks, List<string> problems, CancellationToken ct)
@@ -126,24 +129,19 @@ internal static class ReleaseAssessor
         }
     }
 
+    /// <summary>A wheel on the release that this run did not build would sit outside the SHA256SUMS this run uploads.</summary>
+    private static void CheckStale(PublishRequest request, IReadOnlyList<RemoteAsset> stale, List<string> problems)
+    {
+        var wheels = stale.Where(r => ArtifactSet.IsWheel(r.Name)).Select(r => $"{r.Name} (sha256 {r.Sha256 ?? "unknown"})").ToList();
+        if (wheels.Count > 0 && !request.ReplaceAssets)
+        {
+            problems.Add($"publish: release {request.Tag} holds {string.Join(", ", wheels)}, which this run did not build; the SHA256SUMS it uploads would not cover {(wheels.Count == 1 ? "that wheel" : "those wheels")}. Build every Python the release should hold in one run (the recipe's python list, or --python) so it keeps them, pass --replace-assets to delete {(wheels.Count == 1 ? "it" : "them")} and {(wheels.Count == 1 ? "its" : "their")} reports from the release, or use a new tag.");
+        }
+    }
+
     private static void CheckArtifacts(PublishRequest request, ArtifactSet artifacts, IReadOnlyList<RemoteAsset> remote, IReadOnlyList<AssetStep> steps, List<string> checks, List<string> problems)
     {
-        var p = artifacts.Provenance;
-        var wheel = artifacts.Wheel;
-        var (verify, smoke) = (p.Verify(wheel.Sha256), p.Smoke(wheel.Sha256));
-        if (!p.IsVerifiedFor(wheel.Sha256) && !request.AllowUnverified)
-        {
-            var other = new[] { ("verify.json", verify, p.VerifyWheelSha256), ("smoke.json", smoke, p.SmokeWheelSha256) }
-                .Where(r => r.Item2 == ReportVerdict.OtherWheel)
-                .Select(r => $" {r.Item1} judged {(r.Item3 is null ? "a wheel it does not name (no wheel.sha256)" : "sha256 " + r.Item3)}, not this one.");
-            problems.Add($"publish: {wheel.Name} (sha256 {wheel.Sha256}) is not verified and smoke-tested (verify: {Show(verify)}, smoke: {Show(smoke)}).{string.Concat(other)} Run Verify and Smoke on this wheel (the Wheel target), or pass --allow-unverified (the release notes will say so).");
-        }
-
-        if (p.WheelSha256 is { } recorded && !string.Equals(recorded, artifacts.Wheel.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add($"publish: {artifacts.Wheel.Name} has sha256 {artifacts.Wheel.Sha256} but manifest.json recorded {recorded}; the wheel changed after the build. Rebuild it (Wheel target) so manifest, verification and smoke results describe the file being published.");
-        }
-
+        WheelGate.Check(artifacts, request.AllowUnverified, checks, problems);
         foreach (var a in artifacts.Assets)
         {
             if (!AssetNameRules.SurvivesUpload(a.Name))
@@ -164,14 +162,6 @@ internal static class ReleaseAssessor
             problems.Add($"publish: {s.Local.Name} on release {request.Tag} has {s.Reason}. Pass --replace-assets to replace it, or use a new tag.");
         }
 
-        checks.Add($"artifacts: {artifacts.Assets.Count} assets, verify {Show(verify)}, smoke {Show(smoke)} for {wheel.Name} (sha256 {wheel.Sha256})");
+        checks.Add($"artifacts: {artifacts.Wheels.Count} wheel{(artifacts.Wheels.Count == 1 ? "" : "s")}, {artifacts.Assets.Count} assets");
     }
-
-    private static string Show(ReportVerdict v) => v switch
-    {
-        ReportVerdict.Passed => "ok",
-        ReportVerdict.Failed => "failed",
-        ReportVerdict.Missing => "missing",
-        _ => "for another wheel",
-    };
 }

@@ -6,9 +6,10 @@ using Tfwheel.Reporting;
 namespace Tfwheel.Publish;
 
 /// <summary>
-/// Publishes artifacts/&lt;recipe&gt;/ as a GitHub release, safe to re-run and never half-published: find or
-/// create a draft, reconcile each asset by name, size and SHA-256, stream uploads with retries, and undraft
-/// last, once a fresh listing shows every asset complete. The Publish task calls these; Setup calls
+/// Publishes artifacts/&lt;recipe&gt;/ (a wheel per Python) as one GitHub release, safe to re-run and never
+/// half-published: find or create a draft, reconcile each asset by name, size and SHA-256, stream uploads with
+/// retries, delete (--replace-assets) wheels the run did not build, and undraft last, once a fresh listing shows
+/// every asset complete. The Publish task calls these; Setup calls
 /// <see cref="PreflightAsync"/> before any long work.
 /// </summary>
 public sealed class ReleasePublisher(ICakeLog log)
@@ -64,9 +65,9 @@ public sealed class ReleasePublisher(ICakeLog log)
             a.EnsureNoProblems();
             var artifacts = a.Artifacts ?? throw new PublishException($"publish: no wheel in {request.ArtifactsDirectory}. Run the Wheel target first.");
             var notes = ReleaseNotes.Build(request.Tag, artifacts);
-            if (a.HasSameWheel)
+            if (a.HasSameWheels)
             {
-                log.InfoText($"{request.Tag} already has {artifacts.Wheel.Name} (sha256 {artifacts.Wheel.Sha256}): its notes and reports from the run that published it are kept");
+                log.InfoText($"{request.Tag} already has {string.Join(", ", artifacts.Wheels.Select(w => $"{w.Name} (sha256 {w.Sha256})"))}: its notes and reports from the run that published {(artifacts.Wheels.Count == 1 ? "it" : "them")} are kept");
             }
 
             var release = a.Release ?? await CreateDraftAsync(api, request, notes, ct);
@@ -84,6 +85,14 @@ public sealed class ReleasePublisher(ICakeLog log)
                 await runner.RunAsync(step, ct);
             }
 
+            // Last, once the new SHA256SUMS is up: until then the release still offers what it offered before.
+            var removed = request.ReplaceAssets ? a.Stale : [];
+            foreach (var stale in removed)
+            {
+                log.InfoText($"{stale.Name}: Delete (not built by this run; --replace-assets)");
+                await api.DeleteAssetAsync(stale, ct);
+            }
+
             await EnsureCompleteAsync(api, release, artifacts, ct);
             if (release.Draft && !request.Draft)
             {
@@ -91,7 +100,7 @@ public sealed class ReleasePublisher(ICakeLog log)
             }
 
             log.InfoText($"published {request.Tag}: {release.HtmlUrl} ({(release.Draft ? "draft" : "public")}, {api.Writes} writes)");
-            return new PublishResult(request.Tag, release.Id, release.HtmlUrl, a.Origin, release.Draft, a.Steps, api.Writes);
+            return new PublishResult(request.Tag, release.Id, release.HtmlUrl, a.Origin, release.Draft, a.Steps, api.Writes) { Removed = removed.Select(r => r.Name).ToList() };
         });
 
     private static async Task<RemoteRelease> CreateDraftAsync(GitHubReleaseApi api, PublishRequest request, string notes, CancellationToken ct)
@@ -115,6 +124,11 @@ public sealed class ReleasePublisher(ICakeLog log)
         if (bad.Count > 0)
         {
             throw new PublishException($"publish: after uploading, the release still lacks complete copies of {string.Join(", ", bad.Select(s => $"{s.Local.Name} ({s.Reason})"))}; it stays a draft. Re-run Publish.");
+        }
+
+        if (ReleaseReconciler.Stale(artifacts.Assets, remote).Where(r => ArtifactSet.IsWheel(r.Name)).ToList() is { Count: > 0 } stale)
+        {
+            throw new PublishException($"publish: after uploading, the release still holds {string.Join(", ", stale.Select(r => r.Name))}, which SHA256SUMS does not cover; it stays a draft. Re-run Publish (with --replace-assets to delete {(stale.Count == 1 ? "it" : "them")}).");
         }
     }
 
@@ -152,4 +166,8 @@ public sealed class ReleasePublisher(ICakeLog log)
 /// <summary>What Publish did.</summary>
 /// <param name="Writes">Mutating requests sent (0 on a re-run with nothing to do).</param>
 /// <param name="Draft">Whether the release is still a draft (publish.draft).</param>
-public sealed record PublishResult(string Tag, long ReleaseId, string HtmlUrl, ReleaseOrigin Origin, bool Draft, IReadOnlyList<AssetStep> Steps, int Writes);
+public sealed record PublishResult(string Tag, long ReleaseId, string HtmlUrl, ReleaseOrigin Origin, bool Draft, IReadOnlyList<AssetStep> Steps, int Writes)
+{
+    /// <summary>Release assets deleted because this run did not build them (--replace-assets): wheels of the distribution and their reports.</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
+}

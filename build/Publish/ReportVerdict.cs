@@ -1,6 +1,6 @@
 namespace Tfwheel.Publish;
 
-/// <summary>What verify.json or smoke.json says about the wheel being published.</summary>
+/// <summary>What a wheel's verify-cpXY.json or smoke-cpXY.json says about it.</summary>
 public enum ReportVerdict
 {
     /// <summary>ok: true, and the report names this wheel's SHA-256.</summary>

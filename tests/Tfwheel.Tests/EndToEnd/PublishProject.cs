@@ -7,14 +7,14 @@ namespace Tfwheel.Tests.EndToEnd;
 /// <summary>
 /// A project folder for running the Publish target through the real program: recipes/macos-arm64.yaml points
 /// publish at the in-process fake GitHub, and artifacts/macos-arm64/ holds what Compile, Verify and Smoke
-/// leave there (a wheel, manifest.json, verify.json and smoke.json, all green).
+/// leave there (a wheel, manifest.json, verify-cp312.json and smoke-cp312.json, all green).
 /// </summary>
 public sealed class PublishProject : IAsyncDisposable
 {
     // Named and versioned so the default tag (tf-{tensorflow.version}-{name}) is PublishScenario.Tag.
     public const string RecipeName = "macos-arm64";
 
-    public static readonly string[] AssetNames = [PublishScenario.WheelName, "SHA256SUMS", "manifest.json", "verify.json", "smoke.json"];
+    public static readonly string[] AssetNames = [PublishScenario.WheelName, "SHA256SUMS", "manifest.json", "verify-cp312.json", "smoke-cp312.json"];
 
     private readonly TempDirectory _root;
 
@@ -32,10 +32,11 @@ public sealed class PublishProject : IAsyncDisposable
     /// <summary>GITHUB_TOKEN set to the token the fake accepts.</summary>
     public IReadOnlyDictionary<string, string?> WithToken => new Dictionary<string, string?> { ["GITHUB_TOKEN"] = Scenario.GitHub.Token };
 
-    public static async Task<PublishProject> CreateAsync()
+    /// <param name="pythons">A wheel per Python in artifacts/ ("3.12" by default); the recipe's own python stays "3.12", which Publish does not read.</param>
+    public static async Task<PublishProject> CreateAsync(params string[] pythons)
     {
         var root = new TempDirectory("tfwheel-e2e-publish-");
-        var scenario = await PublishScenario.StartAsync(artifacts: root.Combine("artifacts", RecipeName));
+        var scenario = await PublishScenario.StartAsync(artifacts: root.Combine("artifacts", RecipeName), pythons: pythons);
         Directory.CreateDirectory(root.Combine("recipes"));
         File.WriteAllText(root.Combine("recipes", RecipeName + ".yaml"), $"""
             description: a wheel already built, verified and smoke-tested, published to the fake GitHub

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Tfwheel.Errors;
+using Tfwheel.Publish;
 using Tfwheel.Tests.Publish;
 
 namespace Tfwheel.Tests.EndToEnd;
@@ -58,7 +59,8 @@ public sealed class PublishRecoveryThroughProgramTests : IAsyncLifetime
         var plan = TfwheelProcess.Output(planned);
         Assert.True(planned.ExitCode == 0, plan);
         Assert.Contains($"dryrun: POST upload {PublishScenario.WheelName}", plan);
-        Assert.Contains($"dryrun: skip manifest.json: identical", plan);
+        // Compile recorded the rebuilt wheel's SHA-256 in manifest.json, so it is replaced along with the wheel.
+        Assert.Contains($"dryrun: POST upload manifest.json{ReleaseReconciler.TemporarySuffix} (", plan);
         Assert.Equal(before, S.GitHub.Writes.Count);
 
         var replaced = await _p.PublishAsync(_p.WithToken, "--replace-assets");

@@ -121,7 +121,7 @@ public sealed class PublishThroughProgramTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_smoke_test_is_refused_unless_allow_unverified_and_then_the_notes_say_so()
     {
-        File.WriteAllText(Path.Combine(S.Artifacts, "smoke.json"), """{"ok":false,"summary":"1 of 3 workloads failed"}""");
+        File.WriteAllText(Path.Combine(S.Artifacts, "smoke-cp312.json"), """{"ok":false,"summary":"1 of 3 workloads failed"}""");
 
         var refused = await _p.PublishAsync(_p.WithToken);
 

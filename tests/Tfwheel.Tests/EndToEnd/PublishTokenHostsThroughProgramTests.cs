@@ -61,7 +61,7 @@ public sealed class PublishTokenHostsThroughProgramTests : IAsyncLifetime
     [InlineData(2147483647, "24855 d 3 h")]
     public async Task A_huge_Retry_After_stops_with_the_publish_code_saying_how_long_GitHub_asked(int seconds, string shown)
     {
-        S.GitHub.Inject(FakeFault.TooManyRequests("POST", "name=verify.json", seconds));
+        S.GitHub.Inject(FakeFault.TooManyRequests("POST", "name=verify-cp312.json", seconds));
 
         var result = await _p.PublishAsync(_p.WithToken);
 
@@ -74,13 +74,13 @@ public sealed class PublishTokenHostsThroughProgramTests : IAsyncLifetime
     [Fact]
     public async Task A_short_Retry_After_is_waited_out_and_the_log_says_how_long()
     {
-        S.GitHub.Inject(FakeFault.TooManyRequests("POST", "name=verify.json", 1));
+        S.GitHub.Inject(FakeFault.TooManyRequests("POST", "name=verify-cp312.json", 1));
 
         var result = await _p.PublishAsync(_p.WithToken);
 
         var output = TfwheelProcess.Output(result);
         Assert.True(result.ExitCode == 0, output);
-        Assert.Contains("upload verify.json: HTTP 429: Too Many Requests; retrying in 1 s (attempt 2 of 6)", output);
+        Assert.Contains("upload verify-cp312.json: HTTP 429: Too Many Requests; retrying in 1 s (attempt 2 of 6)", output);
         Assert.False(S.Release.Draft);
     }
 }

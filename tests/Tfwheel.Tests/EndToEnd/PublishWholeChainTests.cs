@@ -9,7 +9,7 @@ namespace Tfwheel.Tests.EndToEnd;
 /// <summary>
 /// A CI job retried (issue 14): the whole chain up to Publish (fetch, patch, configure, Bazel, Verify, Smoke,
 /// Publish to the fake GitHub) run twice through the real program. The second run rewrites manifest.json,
-/// verify.json and smoke.json with new times and paths but builds the same wheel: it must succeed with zero
+/// verify-cp311.json and smoke-cp311.json with new times and paths but builds the same wheel: it must succeed with zero
 /// writes to GitHub.
 /// </summary>
 [Collection(BazelCollection.Name)]
@@ -59,14 +59,15 @@ public sealed class PublishWholeChainTests : IAsyncLifetime
         var artifacts = Path.Combine(_ws.ProjectRoot, "artifacts", "linux-test");
         var wheel = Assert.Single(Directory.GetFiles(artifacts, "*.whl"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(wheel)));
-        Assert.Equal(sha, Json(artifacts, "verify.json").GetProperty("wheel").GetProperty("sha256").GetString());
-        Assert.Equal(sha, Json(artifacts, "smoke.json").GetProperty("wheel").GetProperty("sha256").GetString());
+        Assert.Equal(sha, Json(artifacts, "verify-cp311.json").GetProperty("wheel").GetProperty("sha256").GetString());
+        Assert.Equal(sha, Json(artifacts, "smoke-cp311.json").GetProperty("wheel").GetProperty("sha256").GetString());
         var manifest = File.ReadAllText(Path.Combine(artifacts, "manifest.json"));
         Assert.Equal(_ws.Version, Json(artifacts, "manifest.json").GetProperty("tensorflow").GetProperty("version").GetString());
         Assert.DoesNotContain(_ws.ProjectRoot, manifest, StringComparison.Ordinal);
         var release = Assert.Single(_github.Releases);
         Assert.StartsWith($"TensorFlow {_ws.Version} wheel built from source", release.Body, StringComparison.Ordinal);
-        Assert.Contains("| Verify | passed", release.Body, StringComparison.Ordinal);
+        Assert.Contains($"| 3.11 | `{Path.GetFileName(wheel)}` | `{sha}` | passed", release.Body, StringComparison.Ordinal);
+        Assert.Equal($"{sha}  {Path.GetFileName(wheel)}\n", File.ReadAllText(Path.Combine(artifacts, "SHA256SUMS")));
         var writes = _github.Writes;
         var builtAt = Json(artifacts, "manifest.json").GetProperty("builtAt").GetString();
 

@@ -56,7 +56,7 @@ public sealed class ReleasePublisherResilienceTests
         // A proxy or error page that echoes the request's headers back in its body.
         var echo = $"<html>502 Bad Gateway: Authorization: Bearer {s.GitHub.Token}</html>";
         s.GitHub.Inject(new FakeFault("GET", "/releases/tags/", 502, echo, new Dictionary<string, string>()));
-        s.GitHub.Inject(new FakeFault("POST", "name=verify.json", 502, echo, new Dictionary<string, string>()));
+        s.GitHub.Inject(new FakeFault("POST", "name=verify-cp312.json", 502, echo, new Dictionary<string, string>()));
 
         await s.Publisher.PublishAsync(s.Request(), CancellationToken.None);
 
@@ -129,7 +129,7 @@ public sealed class ReleasePublisherResilienceTests
     {
         await using var s = await PublishScenario.StartAsync();
         using var cts = new CancellationTokenSource();
-        s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=verify.json", 60));
+        s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=verify-cp312.json", 60));
         var request = s.Request() with
         {
             Pacing = s.Request().Pacing with { Delay = (wait, ct) => wait == TimeSpan.FromSeconds(60) ? cts.CancelAsync() : Task.CompletedTask },
@@ -138,7 +138,7 @@ public sealed class ReleasePublisherResilienceTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.Publisher.PublishAsync(request, cts.Token));
 
         Assert.True(s.Release.Draft);
-        Assert.DoesNotContain(s.Release.Assets, a => a.Name == "verify.json");
+        Assert.DoesNotContain(s.Release.Assets, a => a.Name == "verify-cp312.json");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class ReleasePublisherSafetyTests
         await using var s = await PublishScenario.StartAsync();
         var draft = s.GitHub.AddRelease(PublishScenario.Tag, draft: true);
         s.GitHub.AddAsset(draft, "manifest.json", File.ReadAllBytes(Path.Combine(s.Artifacts, "manifest.json")));
-        s.GitHub.AddAsset(draft, "verify.json", [], state: "starter");
+        s.GitHub.AddAsset(draft, "verify-cp312.json", [], state: "starter");
 
         var plan = await s.Publisher.PlanAsync(s.Request(), CancellationToken.None);
 
@@ -79,9 +79,9 @@ public sealed class ReleasePublisherSafetyTests
                 $"POST upload {PublishScenario.WheelName} (300,000 bytes)",
                 $"POST upload SHA256SUMS ({new FileInfo(Path.Combine(s.Artifacts, "SHA256SUMS")).Length:N0} bytes)",
                 "skip manifest.json: identical",
-                $"DELETE repos/acme/tf-wheels/releases/assets/{draft.Assets[1].Id}: verify.json incomplete on the release (state 'starter')",
-                $"POST upload verify.json ({new FileInfo(Path.Combine(s.Artifacts, "verify.json")).Length:N0} bytes)",
-                $"POST upload smoke.json ({new FileInfo(Path.Combine(s.Artifacts, "smoke.json")).Length:N0} bytes)",
+                $"DELETE repos/acme/tf-wheels/releases/assets/{draft.Assets[1].Id}: verify-cp312.json incomplete on the release (state 'starter')",
+                $"POST upload verify-cp312.json ({new FileInfo(Path.Combine(s.Artifacts, "verify-cp312.json")).Length:N0} bytes)",
+                $"POST upload smoke-cp312.json ({new FileInfo(Path.Combine(s.Artifacts, "smoke-cp312.json")).Length:N0} bytes)",
                 $"PATCH repos/acme/tf-wheels/releases/{id}: publish (draft=false) after re-listing shows every asset complete",
             ],
             plan.Calls);
@@ -131,11 +131,12 @@ public sealed class ReleasePublisherSafetyTests
     public async Task Preflight_refuses_an_asset_name_GitHub_would_rename()
     {
         await using var s = await PublishScenario.StartAsync();
-        File.Move(Path.Combine(s.Artifacts, PublishScenario.WheelName), Path.Combine(s.Artifacts, "tensorflow (copy).whl"));
+        const string odd = "tensorflow-2.18.0+tf~1-cp312-cp312-macosx_12_0_arm64.whl";
+        File.Move(Path.Combine(s.Artifacts, PublishScenario.WheelName), Path.Combine(s.Artifacts, odd));
 
         var e = await Assert.ThrowsAsync<PublishException>(() => s.Publisher.PreflightAsync(s.Request(), CancellationToken.None));
 
-        Assert.Contains("GitHub would rename asset 'tensorflow (copy).whl' to 'tensorflow.copy.whl'", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"GitHub would rename asset '{odd}' to 'tensorflow-2.18.0+tf.1-cp312-cp312-macosx_12_0_arm64.whl'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class ReleasePublisherSafetyTests
         try
         {
             s.GitHub.Inject(FakeFault.UploadCut(PublishScenario.WheelName));
-            s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=smoke.json", 5));
+            s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=smoke-cp312.json", 5));
             var request = s.Request();
             texts.Add(request.ToString());
             texts.Add((await s.Publisher.PlanAsync(request, CancellationToken.None)).ToString());
@@ -191,7 +192,7 @@ public sealed class ReleasePublisherSafetyTests
     public async Task A_wheel_that_no_longer_matches_the_sha256_in_the_manifest_is_refused()
     {
         await using var s = await PublishScenario.StartAsync();
-        File.WriteAllText(Path.Combine(s.Artifacts, "manifest.json"), """{"tensorflow":{"version":"2.18.0"},"wheel":{"sha256":"00ff"}}""");
+        File.WriteAllText(Path.Combine(s.Artifacts, "manifest.json"), $$"""{"schema":2,"tensorflow":{"version":"2.18.0"},"wheels":[{"name":"{{PublishScenario.WheelName}}","sha256":"00ff"}]}""");
 
         var e = await Assert.ThrowsAsync<PublishException>(() => s.Publisher.PublishAsync(s.Request(), CancellationToken.None));
 

@@ -5,8 +5,6 @@ namespace Tfwheel.Tests.Publish;
 
 public sealed class ReleasePublisherTests
 {
-    private static readonly string[] Names = [PublishScenario.WheelName, "SHA256SUMS", "manifest.json", "verify.json", "smoke.json"];
-
     [Fact]
     public async Task First_publish_creates_a_draft_uploads_every_asset_and_publishes_it_last()
     {
@@ -17,7 +15,7 @@ public sealed class ReleasePublisherTests
         var release = s.Release;
         Assert.False(release.Draft);
         Assert.Equal(ReleaseOrigin.Create, result.Origin);
-        Assert.Equal(Names, release.Assets.Select(a => a.Name));
+        Assert.Equal(s.AssetNames, release.Assets.Select(a => a.Name));
         Assert.All(release.Assets, a => Assert.Equal("uploaded", a.State));
         Assert.Equal(Sha256(File.ReadAllBytes(Path.Combine(s.Artifacts, PublishScenario.WheelName))), release.Assets[0].Sha256);
         var writes = s.GitHub.Writes;
@@ -60,7 +58,7 @@ public sealed class ReleasePublisherTests
         await s.Publisher.PublishAsync(s.Request(), CancellationToken.None);
 
         Assert.False(s.Release.Draft);
-        Assert.Equal(Names.Order(), s.Release.Assets.Select(a => a.Name).Order());
+        Assert.Equal(s.AssetNames.Order(), s.Release.Assets.Select(a => a.Name).Order());
         Assert.All(s.Release.Assets, a => Assert.Equal("uploaded", a.State));
         Assert.Empty(s.GitHub.Violations);
     }
@@ -75,7 +73,7 @@ public sealed class ReleasePublisherTests
         await s.Publisher.PublishAsync(s.Request(), CancellationToken.None);
 
         Assert.Equal(0, s.GitHub.PendingFaults);
-        Assert.Equal(Names.Order(), s.Release.Assets.Select(a => a.Name).Order());
+        Assert.Equal(s.AssetNames.Order(), s.Release.Assets.Select(a => a.Name).Order());
         Assert.All(s.Release.Assets, a => Assert.Equal("uploaded", a.State));
         Assert.Contains(s.GitHub.Writes, w => w.StartsWith("DELETE /api/v3/repos/acme/tf-wheels/releases/assets/", StringComparison.Ordinal));
         Assert.False(s.Release.Draft);
@@ -87,8 +85,8 @@ public sealed class ReleasePublisherTests
         await using var s = await PublishScenario.StartAsync();
         s.GitHub.Inject(FakeFault.PrimaryRateLimit("GET", "/releases/tags/", s.Clock.GetUtcNow().AddMinutes(8)));
         s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "/api/v3/repos/acme/tf-wheels/releases", 60));
-        s.GitHub.Inject(FakeFault.TooManyRequests("POST", "name=verify.json", 7));
-        s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=smoke.json", 90));
+        s.GitHub.Inject(FakeFault.TooManyRequests("POST", "name=verify-cp312.json", 7));
+        s.GitHub.Inject(FakeFault.SecondaryRateLimit("POST", "name=smoke-cp312.json", 90));
         s.GitHub.Inject(FakeFault.ServerError("PATCH", "/releases/", 502));
 
         await s.Publisher.PublishAsync(s.Request(), CancellationToken.None);
@@ -136,7 +134,7 @@ public sealed class ReleasePublisherTests
         Assert.DoesNotContain(s.GitHub.Writes, w => w.StartsWith("POST /api/v3/repos/acme/tf-wheels/releases", StringComparison.Ordinal));
         Assert.Equal(AssetAction.ReplaceBroken, result.Steps.Single(x => x.Local.Name == PublishScenario.WheelName).Action);
         Assert.Equal(AssetAction.Skip, result.Steps.Single(x => x.Local.Name == "manifest.json").Action);
-        Assert.Equal(Names.Order(), s.Release.Assets.Select(a => a.Name).Order());
+        Assert.Equal(s.AssetNames.Order(), s.Release.Assets.Select(a => a.Name).Order());
         Assert.All(s.Release.Assets, a => Assert.Equal("uploaded", a.State));
         Assert.Contains(s.GitHub.Requests, r => r.Contains("releases?per_page=2&page=", StringComparison.Ordinal));
         Assert.Empty(s.GitHub.Violations);
