@@ -7,7 +7,7 @@ namespace Tfwheel.Publish;
 /// <param name="Owner">Repository owner ("acme").</param>
 /// <param name="Repository">Repository name ("tf-wheels").</param>
 /// <param name="Tag">The expanded tag (see <see cref="ReleaseTag.Expand"/>).</param>
-/// <param name="ArtifactsDirectory">artifacts/&lt;recipe&gt;/: the wheel, manifest.json, verify.json, smoke.json; SHA256SUMS is written here.</param>
+/// <param name="ArtifactsDirectory">artifacts/&lt;recipe&gt;/: a wheel per Python, manifest.json, verify-cpXY.json, smoke-cpXY.json; SHA256SUMS is written here.</param>
 /// <param name="Token">From GITHUB_TOKEN/GH_TOKEN; null fails preflight (a dry run reads anonymously).</param>
 public sealed record PublishRequest(string Owner, string Repository, string Tag, string ArtifactsDirectory, GitHubToken? Token)
 {
@@ -19,7 +19,7 @@ public sealed record PublishRequest(string Owner, string Repository, string Tag,
     /// <summary>The REST API root: https://api.github.com/ or, for GitHub Enterprise Server, https://HOST/api/v3/.</summary>
     public string ApiUrl { get; init; } = "https://api.github.com/";
 
-    /// <summary>--allow-unverified: publish although verify.json or smoke.json is missing or not ok (the notes say so).</summary>
+    /// <summary>--allow-unverified: publish although a wheel's verify-cpXY.json or smoke-cpXY.json is missing or not ok (the notes say so).</summary>
     public bool AllowUnverified { get; init; }
 
     /// <summary>--replace-assets: replace a release asset whose content differs (upload new, then delete old, then rename).</summary>

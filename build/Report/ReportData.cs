@@ -22,7 +22,7 @@ public sealed record ReportData(
 
     public const string ProfileFileName = CompilePlanner.ProfileFileName;
 
-    /// <summary>verify.json, smoke.json and manifest.json larger than this are not parsed (they are a few MB at most).</summary>
+    /// <summary>Reports and manifest.json larger than this are not parsed (they are a few MB at most).</summary>
     public const long MaxJsonBytes = 64L << 20;
 
     public static ReportData Load(string recipe, string artifacts)

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Tfwheel.Report;
 
-/// <summary>The report's result part: Verify's table (verify.json), Smoke's results (smoke.json), the manifest.</summary>
+/// <summary>The report's result part: Verify's table (verify-cpXY.json), Smoke's results (smoke-cpXY.json) for each wheel, the manifest.</summary>
 internal static class ReportResultSections
 {
     private const int MaxManifestChars = 256 * 1024;

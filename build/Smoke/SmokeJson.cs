@@ -17,7 +17,7 @@ public static class SmokeJson
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            // "ok" and "summary" are what Publish and the Wheel summary read (the same keys as verify.json);
+            // "ok" and "summary" are what Publish and the Wheel summary read (the same keys as verify-cpXY.json);
             // a skipped run (a wheel this host cannot run) is not ok: nothing was proven.
             json.WriteBoolean("ok", report.Verdict == SmokeVerdict.Passed);
             json.WriteString("verdict", report.Verdict.ToString().ToLowerInvariant());

@@ -5,7 +5,7 @@ namespace Tfwheel.Smoke;
 /// <summary>The console view of a smoke run: a table (workload, result, duration, note), then the last stderr lines of each failure.</summary>
 public static class SmokeTable
 {
-    /// <summary>How many stderr lines to show per failed workload (smoke.json keeps more).</summary>
+    /// <summary>How many stderr lines to show per failed workload (smoke-cpXY.json keeps more).</summary>
     public const int StderrLinesShown = 12;
 
     public static void Render(SmokeReport report, IAnsiConsole console)

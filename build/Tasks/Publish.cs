@@ -7,7 +7,7 @@ using Tfwheel.Report;
 namespace Tfwheel.Tasks;
 
 [TaskName("Publish")]
-[TaskDescription("Puts the verified, smoke-tested wheel, SHA256SUMS and the build manifest on the recipe's GitHub release (safe to re-run; --dryrun shows the API calls)")]
+[TaskDescription("Puts every verified, smoke-tested wheel of the run, one SHA256SUMS and the build manifest on the recipe's GitHub release (safe to re-run; --dryrun shows the API calls)")]
 [IsDependentOn(typeof(Wheel))]
 public sealed class Publish : AsyncFrostingTask<BuildContext>, IDryRunnable
 {

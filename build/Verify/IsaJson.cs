@@ -4,7 +4,7 @@ using Tfwheel.Verify.Binaries;
 namespace Tfwheel.Verify;
 
 /// <summary>
-/// The audit's fields of a binary in verify.json: <c>baselineFeatures</c> and <c>dispatchedFeatures</c>
+/// The audit's fields of a binary in verify-cpXY.json: <c>baselineFeatures</c> and <c>dispatchedFeatures</c>
 /// (over all slices), and <c>isa</c>, one object per audited slice with the evidence behind them.
 /// </summary>
 public static class IsaJson
