@@ -95,7 +95,7 @@ public sealed class ActionsThroughProgramTests : IDisposable
 
         var result = await TfwheelProcess.RunAsync(_project.Path, gha.Variables, "--target=Doctor", "--recipe=linux-x86_64", "--set", "python=3.99");
 
-        Assert.Contains("::warning title=Doctor smoke-python::python3.99 not found. Smoke makes its venv with python3.99; install it or pass --python=PATH to Smoke", ActionsEnvironment.Commands(result.StandardOutput));
+        Assert.Contains("::warning title=Doctor smoke-python::python3.99 not found. Smoke makes its venv with python3.99; install it, or select the Pythons this machine has with --python=3.11,3.12 (or --python=PATH for one)", ActionsEnvironment.Commands(result.StandardOutput));
     }
 
     [Fact]
