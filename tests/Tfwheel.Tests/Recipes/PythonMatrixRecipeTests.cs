@@ -69,6 +69,25 @@ public sealed class PythonMatrixRecipeTests : IDisposable
     }
 
     [Fact]
+    public void The_plan_shows_the_tree_once_then_each_pythons_build_verify_and_smoke_with_its_artifacts()
+    {
+        var recipe = Resolve(Matrix, python: "3.11,3.12");
+        var host = new CompileHost(new HostPlatform("macos", "arm64"), "/usr/bin/python3", "/Users/dev");
+
+        var plan = Tfwheel.Plan.WheelPlanner.Plan(recipe, Files.BuildPaths.For("/p", recipe.Name), host);
+
+        Assert.Single(plan.Steps, s => s.Description.StartsWith("Run configure.py", StringComparison.Ordinal));
+        var builds = plan.Steps.Where(s => s.Name == "compile").ToList();
+        Assert.Equal(["Python 3.11: Build //tensorflow/tools/pip_package:wheel", "Python 3.12: Build //tensorflow/tools/pip_package:wheel"], builds.Select(b => b.Description));
+        Assert.Contains("--repo_env=HERMETIC_PYTHON_VERSION=3.12", builds[1].Argv);
+        Assert.Equal(["python3.11", "python3.12"], plan.Steps.Where(s => s.Name == "smoke" && s.Argv.Count > 1 && s.Argv[1] == "-m" && s.Argv[2] == "venv").Select(s => s.Argv[0]));
+        Assert.Equal("/p/artifacts/matrix/tensorflow-2.20.0-cp312-cp312-macosx_12_0_arm64.whl", plan.Artifacts["wheel (cp312)"]);
+        Assert.Equal("/p/artifacts/matrix/verify-cp311.json", plan.Artifacts["verify report (cp311)"]);
+        var text = Tfwheel.Plan.WheelPlanWriter.ToText(plan);
+        Assert.Contains("wheel tags cp311-cp311-macosx_12_0_arm64, cp312-cp312-macosx_12_0_arm64", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_tree_stamp_does_not_depend_on_which_pythons_a_run_selects()
     {
         var all = Resolve(Matrix);
