@@ -8,31 +8,22 @@ internal static class ReportResultSections
 {
     private const int MaxManifestChars = 256 * 1024;
 
-    public static void WriteVerify(ReportData data, TextWriter html)
+    public static void WriteVerify(ReportData data, TextWriter html) => PerWheel(data, html, "Verify", "verify", WriteVerify);
+
+    public static void WriteSmoke(ReportData data, TextWriter html) => PerWheel(data, html, "Smoke", "smoke", WriteSmoke);
+
+    /// <summary>A stage's section: a part per wheel of the run (per python tag), or a note that the stage has not run.</summary>
+    private static void PerWheel(ReportData data, TextWriter html, string stage, string prefix, Action<ReportData, ReportWheel, TextWriter> write)
     {
-        html.WriteLine("<h2>Verify</h2>");
+        html.WriteLine($"<h2>{stage}</h2>");
         if (data.Wheels.Count == 0)
         {
-            html.WriteLine($"<p class=\"note\">No verify-*.json in {Html.Code(data.Artifacts)}: the Verify target has not run for this recipe.</p>");
+            html.WriteLine($"<p class=\"note\">No {prefix}-*.json in {Html.Code(data.Artifacts)}: the {stage} target has not run for this recipe.</p>");
         }
 
         foreach (var wheel in data.Wheels)
         {
-            WriteVerify(data, wheel, html);
-        }
-    }
-
-    public static void WriteSmoke(ReportData data, TextWriter html)
-    {
-        html.WriteLine("<h2>Smoke</h2>");
-        if (data.Wheels.Count == 0)
-        {
-            html.WriteLine($"<p class=\"note\">No smoke-*.json in {Html.Code(data.Artifacts)}: the Smoke target has not run for this recipe.</p>");
-        }
-
-        foreach (var wheel in data.Wheels)
-        {
-            WriteSmoke(data, wheel, html);
+            write(data, wheel, html);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class CompileThroughProgramTests
         const string wheel = "tensorflow-2.16.1-cp311-cp311-linux_x86_64.whl";
         Assert.True(File.Exists(Path.Combine(artifacts, "pip_package", wheel)));
         Assert.True(File.Exists(Path.Combine(artifacts, wheel)));
-        var argv = JsonNode.Parse(File.ReadAllText(Path.Combine(artifacts, "manifest.json")))!["bazel"]!["argv"]!.AsArray().Select(a => (string)a!).ToList();
+        var argv = JsonNode.Parse(File.ReadAllText(Path.Combine(artifacts, "manifest.json")))!["wheels"]![0]!["bazel"]!["argv"]!.AsArray().Select(a => (string)a!).ToList();
         Assert.Equal("//tensorflow/tools/pip_package:build_pip_package", argv[^1]);
         Assert.DoesNotContain(argv, a => a.StartsWith("--repo_env=WHEEL_NAME", StringComparison.Ordinal));
     }
@@ -93,12 +93,12 @@ public sealed class CompileThroughProgramTests
         var output = TfwheelProcess.Output(second);
         Assert.True(second.ExitCode == 0, output);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(artifacts, "manifest.json")))!;
-        Assert.Equal(0, (int)firstManifest["bazel"]!["remoteCacheHits"]!);
-        Assert.True((int)manifest["bazel"]!["remoteCacheHits"]! >= 2, manifest.ToJsonString());
-        Assert.Equal((string?)firstManifest["wheel"]!["sha256"], (string?)manifest["wheel"]!["sha256"]);
+        Assert.Equal(0, (int)firstManifest["wheels"]![0]!["bazel"]!["remoteCacheHits"]!);
+        Assert.True((int)manifest["wheels"]![0]!["bazel"]!["remoteCacheHits"]! >= 2, manifest.ToJsonString());
+        Assert.Equal((string?)firstManifest["wheels"]![0]!["sha256"], (string?)manifest["wheels"]![0]!["sha256"]);
         Assert.Contains("PUT /cas/", File.ReadAllText(nginx.AccessLog));
         Assert.Contains("key=" + secret, File.ReadAllText(nginx.AccessLog)); // the real value reached the cache
-        Assert.Contains("--remote_header=x-tfwheel-key=***", manifest["bazel"]!["argv"]!.AsArray().Select(a => (string)a!));
+        Assert.Contains("--remote_header=x-tfwheel-key=***", manifest["wheels"]![0]!["bazel"]!["argv"]!.AsArray().Select(a => (string)a!));
         foreach (var file in new[] { "manifest.json", "bazel.log", "bazel-events.json" })
         {
             Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(artifacts, file)));

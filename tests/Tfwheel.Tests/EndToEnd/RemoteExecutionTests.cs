@@ -35,7 +35,7 @@ public sealed class RemoteExecutionTests : IAsyncLifetime
         var log = File.ReadAllText(Path.Combine(artifacts, "bazel.log"));
         Assert.Matches(@"INFO: \d+ processes: .*\b2 remote\b", log); // the two genrules (the .so and the wheel) ran on the worker
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(artifacts, "manifest.json")));
-        var processes = manifest.RootElement.GetProperty("bazel").GetProperty("processes");
+        var processes = manifest.RootElement.GetProperty("wheels")[0].GetProperty("bazel").GetProperty("processes");
         Assert.Equal(2, processes.GetProperty("remote").GetInt64());
         Assert.Equal(0, processes.GetProperty("local").GetInt64());
         Assert.Equal(0, processes.GetProperty("cacheHits").GetInt64());
