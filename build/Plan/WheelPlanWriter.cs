@@ -17,6 +17,7 @@ public static class WheelPlanWriter
         Row(text, "recipe files", string.Join(" -> ", r.Files));
         Row(text, "tensorflow", $"{r.Tensorflow.Repository} @ {r.Tensorflow.Ref}" + (r.Tensorflow.Commit is { } c ? $" (pinned {c})" : " (not pinned)") + $", version {r.Tensorflow.Version}");
         Row(text, "target", $"{r.Target.Os.ToString().ToLowerInvariant()} {r.Target.ArchTag}, min-os {r.Target.MinOs ?? "-"}, wheel tag {r.PythonTag}-{r.PythonTag}-{TargetWheelTags.Final(r.Target)}");
+        Row(text, "cpu", r.Target.Cpu is { } cpu ? $"{cpu} ({string.Join(" ", Compile.CpuCompileFlags.For(r.Target))})" : "- (the compiler's default)");
         Row(text, "python", r.Python);
         Row(text, "source tree", plan.Paths.Source);
         Row(text, "artifacts", plan.Paths.Artifacts);
@@ -92,6 +93,8 @@ public static class WheelPlanWriter
                 ["minOs"] = r.Target.MinOs,
                 ["platformTag"] = TargetWheelTags.Final(r.Target),
                 ["bazelPlatformTag"] = TargetWheelTags.Built(r.Target),
+                ["cpu"] = r.Target.Cpu,
+                ["cpuFlags"] = Array(Compile.CpuCompileFlags.For(r.Target)),
             },
             ["paths"] = new JsonObject { ["source"] = plan.Paths.Source, ["artifacts"] = plan.Paths.Artifacts },
             ["steps"] = new JsonArray([.. plan.Steps.Select(Step)]),

@@ -18,7 +18,7 @@ public static class WheelPlanner
     {
         var compile = PlanBuild(recipe, paths, host);
         var wheel = Path.Combine(paths.Artifacts, ExpectedWheelName(recipe));
-        var verify = new PlannedStep("verify", $"Read every native binary in the wheel; require {string.Join(", ", Archs(recipe))}, min-os <= {recipe.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)");
+        var verify = new PlannedStep("verify", $"Read every native binary in the wheel; require {string.Join(", ", Archs(recipe))}, min-os <= {recipe.Target.MinOs ?? "-"}, instruction sets within cpu {recipe.Target.Cpu ?? "baseline"}, RECORD hashes, linkage (in-process)");
         var smoke = SmokePlan.Steps(SmokeRequest.For(recipe, wheel, paths.Artifacts) with { SystemSitePackages = systemSitePackages });
         var steps = new List<PlannedStep>([Doctor.PreflightPlan.Step(recipe), .. compile.Steps, verify, .. RepairPlan.Steps(recipe), .. smoke]);
         if (recipe.Publish.Repository is { } repository)
