@@ -1,4 +1,5 @@
 using Tfwheel.Errors;
+using Tfwheel.Platforms;
 using Tfwheel.Reporting;
 using Tfwheel.Verify.Binaries;
 
@@ -12,10 +13,13 @@ internal sealed class CpuRules(RecipeTreeReader tree, List<RecipeProblem> proble
 {
     public const string Key = "target.cpu";
 
-    public static string Resolve(RecipeTreeReader tree, string os, string arch) => tree.Text(Key) ?? CpuTargets.DefaultFor(os, arch);
+    /// <summary>The target with its cpu: the recipe's, else the platform's baseline.</summary>
+    public static TargetPlatform Resolve(RecipeTreeReader tree, TargetPlatform target) =>
+        target with { Cpu = tree.Text(Key) ?? CpuTargets.DefaultFor(Os(target), target.ArchTag) };
 
-    public void Check(string os, string arch)
+    public void Check(TargetPlatform target)
     {
+        var (os, arch) = (Os(target), target.ArchTag);
         if (tree.Scalar(Key) is not { } value)
         {
             return;
@@ -40,4 +44,6 @@ internal sealed class CpuRules(RecipeTreeReader tree, List<RecipeProblem> proble
             problems.Add(value.Mark.Problem($"'{Key}' {why}. Valid names for {os} {arch}: {string.Join(", ", names)} (optionally +feature, e.g. {(arch == "x86_64" ? "x86-64-v2+avx" : "armv8.2-a+dotprod")})"));
         }
     }
+
+    private static string Os(TargetPlatform target) => target.Os == TargetOs.Macos ? "macos" : "linux";
 }

@@ -32,7 +32,7 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
             Files = files,
             Tensorflow = new TensorflowSource(repository!, gitRef!, tree.Text("tensorflow.commit"), version!),
             Python = python!,
-            Target = new TargetPlatform(RecipeEnums.Os(os!), RecipeEnums.Arch(arch!), tree.Text("target.min-os")) { Cpu = CpuRules.Resolve(tree, os!, arch!) },
+            Target = CpuRules.Resolve(tree, new TargetPlatform(RecipeEnums.Os(os!), RecipeEnums.Arch(arch!), tree.Text("target.min-os"))),
             Bazel = BindBazel(),
             Configure = new ConfigureSettings
             {
@@ -54,7 +54,7 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
 
         recipe = RecipePlaceholders.ExpandEnvironments(recipe);
         _rules.CheckAll(recipe, rootMark);
-        new CpuRules(tree, problems).Check(os!, arch!);
+        new CpuRules(tree, problems).Check(recipe.Target);
         return problems.Count > before ? null : recipe;
     }
 
