@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tfwheel.Verify.Binaries;
 
 /// <summary>
@@ -8,12 +10,13 @@ namespace Tfwheel.Verify.Binaries;
 /// is the same as decoding everything with Iced; X86FastPathTests checks that on real binaries, instruction by
 /// instruction count, feature counts and runs. Opcode maps: Intel SDM vol. 2, appendix A ("Opcode Map"), 64-bit mode.
 /// </summary>
-internal static class X86FastPath
+internal static partial class X86FastPath
 {
     private const int MaxLength = 15;
 
     /// <summary>The instruction's length when the fast path knows it to be valid and featureless, else 0.</summary>
     /// <param name="ends">A return, INT3, UD2 or indirect JMP: the end of a feature run (see <see cref="FeatureRuns.Break"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Length(ReadOnlySpan<byte> code, out bool ends)
     {
         ends = false;
@@ -54,46 +57,36 @@ internal static class X86FastPath
         return n > 0 && n <= MaxLength && n <= code.Length ? n : 0;
     }
 
+    private static readonly byte[] OneByteForm = BuildOneByteForms();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int OneByte(byte op, ReadOnlySpan<byte> code, int i, bool opsize, bool rexW, ref bool ends)
     {
         var z = opsize && !rexW ? 2 : 4;
+        switch (OneByteForm[op])
+        {
+            case Bare: return i;
+            case Imm8: return i + 1;
+            case ImmZ: return i + z;
+            case ModRm_: return ModRm(code, i);
+            case ModRmImm8: return Plus(ModRm(code, i), 1);
+            case ModRmImmZ: return Plus(ModRm(code, i), z);
+            case Rel8: return opsize ? 0 : i + 1;
+            case Rel32: return opsize ? 0 : i + 4;
+            case BareNo66: return opsize ? 0 : i;
+            case MovImm: return i + (rexW ? 8 : z);
+            case Special: return OneByteSpecial(op, code, i, opsize, z, ref ends);
+            default: return 0;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int OneByteSpecial(byte op, ReadOnlySpan<byte> code, int i, bool opsize, int z, ref bool ends)
+    {
         switch (op)
         {
-            case < 0x40:
-                return (op & 7) switch
-                {
-                    <= 3 => ModRm(code, i),
-                    4 => i + 1,
-                    5 => i + z,
-                    _ => 0,
-                };
-            case >= 0x50 and <= 0x5F:
-                return opsize ? 0 : i;
-            case 0x63 or (>= 0x84 and <= 0x8B) or (>= 0xD0 and <= 0xD3):
-                return ModRm(code, i);
-            case 0x68:
-                return opsize ? 0 : i + 4;
-            case 0x69 or 0x81:
-                return Plus(ModRm(code, i), z);
-            case 0x6A:
-                return opsize ? 0 : i + 1;
-            case 0x6B or 0x80 or 0x83 or 0xC0 or 0xC1:
-                return Plus(ModRm(code, i), 1);
-            case (>= 0x6C and <= 0x6F) or (>= 0x91 and <= 0x99) or 0x90 or 0x9B or (>= 0xA4 and <= 0xA7) or (>= 0xAA and <= 0xAF)
-                or 0xD7 or (>= 0xEC and <= 0xEF) or 0xF1 or 0xF4 or 0xF5 or (>= 0xF8 and <= 0xFD):
-                return i;
-            case >= 0x70 and <= 0x7F:
-                return opsize ? 0 : i + 1;
             case 0x8D:
                 return Mod(code, i) == 3 ? 0 : ModRm(code, i);
-            case 0x9C or 0x9D or 0xC9 or 0xCF:
-                return opsize ? 0 : i;
-            case 0xA8 or (>= 0xB0 and <= 0xB7) or 0xCD or (>= 0xE4 and <= 0xE7):
-                return i + 1;
-            case 0xA9:
-                return i + z;
-            case >= 0xB8 and <= 0xBF:
-                return i + (rexW ? 8 : z);
             case 0xC2:
                 ends = true;
                 return opsize ? 0 : i + 2;
@@ -109,25 +102,20 @@ internal static class X86FastPath
             case 0xCC:
                 ends = true;
                 return i;
-            case 0xE8 or 0xE9:
-                return opsize ? 0 : i + 4;
-            case 0xEB:
-                return opsize ? 0 : i + 1;
             case 0xF6:
                 return Reg(code, i) <= 1 ? Plus(ModRm(code, i), 1) : ModRm(code, i);
             case 0xF7:
                 return Reg(code, i) <= 1 ? Plus(ModRm(code, i), z) : ModRm(code, i);
             case 0xFE:
                 return Reg(code, i) <= 1 ? ModRm(code, i) : 0;
-            case 0xFF:
+            default:
                 var reg = Reg(code, i);
                 ends = reg == 4;
                 return reg <= 1 || (reg is 2 or 4 or 6 && !opsize) ? ModRm(code, i) : 0;
-            default:
-                return 0;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TwoByte(ReadOnlySpan<byte> code, int i, bool opsize, ref bool ends)
     {
         var op = code[i++];
@@ -160,6 +148,7 @@ internal static class X86FastPath
     }
 
     /// <summary>The index after the ModRM byte at <paramref name="i"/> and its SIB and displacement, or 0 past the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ModRm(ReadOnlySpan<byte> code, int i)
     {
         if (i >= code.Length)
