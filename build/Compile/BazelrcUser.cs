@@ -25,6 +25,7 @@ public static class BazelrcUser
             Line(text, "--config=" + config);
         }
 
+        CpuCompileFlags.Append(text, recipe);
         foreach (var (name, value) in RepoEnv(recipe))
         {
             Line(text, $"--repo_env={name}={value}");

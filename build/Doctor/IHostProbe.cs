@@ -34,6 +34,12 @@ public interface IHostProbe
 
     long TotalMemoryBytes { get; }
 
+    /// <summary>
+    /// What the OS says about this CPU's instruction-set features, for <see cref="HostCpu.Parse"/>: Linux /proc/cpuinfo,
+    /// macOS `sysctl hw.optional` and `sysctl machdep.cpu` feature lines; null when it cannot be read.
+    /// </summary>
+    Task<string?> CpuFeaturesTextAsync(CancellationToken ct);
+
     /// <summary>Whether a file or folder exists (the paths TF's release configs hard-code).</summary>
     bool PathExists(string path) => File.Exists(path) || Directory.Exists(path);
 }

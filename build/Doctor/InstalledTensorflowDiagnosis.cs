@@ -14,7 +14,8 @@ public static class InstalledTensorflowDiagnosis
 {
     private const string BuildHint = "or build one from source with tfwheel: dotnet run --project build -- --target=Wheel --recipe=macos-arm64";
 
-    public static InstalledTensorflowReport Diagnose(PythonFacts python, IReadOnlyList<NativeBinary> binaries, IReadOnlySet<string> files)
+    /// <param name="hostCpu">This machine's CPU (Doctor's probe), or null when unknown; a Python under Rosetta is held to <see cref="RosettaCpu"/> instead.</param>
+    public static InstalledTensorflowReport Diagnose(PythonFacts python, IReadOnlyList<NativeBinary> binaries, IReadOnlySet<string> files, HostCpu? hostCpu = null)
     {
         var findings = new List<Finding>();
         if (RosettaPython.Applies(python.Machine, python.HardwareArch))
@@ -32,8 +33,38 @@ public static class InstalledTensorflowDiagnosis
 
         // The binaries must suit this interpreter's architecture and, on macOS, the running OS version.
         var requirements = new VerifyRequirements(python.IsMacos ? "macos" : "linux", [python.Machine], python.RunningMacos) { AllowUniversal = true };
-        findings.AddRange(BinaryChecks.Check(binaries, files, requirements).Select(Explain(python)));
-        return new InstalledTensorflowReport(python, binaries, findings, Verdict(python, findings));
+        var checks = BinaryChecks.Check(binaries, files, requirements).Select(Explain(python));
+        var cpu = CpuOf(python, hostCpu);
+        if (cpu is null)
+        {
+            findings.AddRange(checks);
+            return new InstalledTensorflowReport(python, binaries, findings, Verdict(python, findings));
+        }
+
+        // Against a known CPU, the audit's platform-baseline findings give way to what this CPU lacks.
+        findings.AddRange(checks.Where(f => f.Code is not (FindingCodes.IsaBaselineAboveCpu or FindingCodes.IsaDispatched)));
+        findings.AddRange(CpuFitCheck.Check(binaries, cpu, python));
+        var diagnosis = CpuFitCheck.Diagnosis(binaries, cpu, python);
+        return new InstalledTensorflowReport(python, binaries, findings, diagnosis is null ? Verdict(python, findings) : CpuVerdict(python, diagnosis));
+    }
+
+    /// <summary>The CPU the interpreter's code runs on: Rosetta's for an x86_64 Python it translates, else this machine's when it is of the Python's family.</summary>
+    private static HostCpu? CpuOf(PythonFacts python, HostCpu? hostCpu)
+    {
+        if (python.Machine == "x86_64" && (python.UnderRosetta || RosettaPython.Applies(python.Machine, python.HardwareArch)))
+        {
+            return RosettaCpu.Cpu(python.RunningMacos);
+        }
+
+        return hostCpu is not null && IsaFeatures.ForArch(python.Machine) == hostCpu.Family ? hostCpu : null;
+    }
+
+    private static string CpuVerdict(PythonFacts python, string diagnosis)
+    {
+        var remedy = python.UnderRosetta || RosettaPython.Applies(python.Machine, python.HardwareArch)
+            ? $"{RosettaPython.Remedy}, {BuildHint}"
+            : "install a TensorFlow built for this CPU, or build one with tfwheel and a target.cpu this CPU has (README \"Instruction sets\")";
+        return $"{python.Executable}: {diagnosis}. To fix it, {remedy}.";
     }
 
     /// <summary>Rewrites wheel-oriented advice for a user who installed the package rather than built it.</summary>

@@ -13,7 +13,12 @@ namespace Tfwheel.Doctor;
 public static class InstalledTensorflowDoctor
 {
     /// <exception cref="HostException">The interpreter cannot be run or does not answer the probe.</exception>
-    public static async Task<InstalledTensorflowReport> InspectAsync(string pythonPath, IProcessGateway gateway, ICakeLog log, CancellationToken cancellation)
+    public static Task<InstalledTensorflowReport> InspectAsync(string pythonPath, IProcessGateway gateway, ICakeLog log, CancellationToken cancellation) =>
+        InspectAsync(pythonPath, new SystemHostProbe(gateway), gateway, log, cancellation);
+
+    /// <param name="host">Where this machine's CPU features are read (<see cref="IHostProbe.CpuFeaturesTextAsync"/>).</param>
+    /// <exception cref="HostException">The interpreter cannot be run or does not answer the probe.</exception>
+    public static async Task<InstalledTensorflowReport> InspectAsync(string pythonPath, IHostProbe host, IProcessGateway gateway, ICakeLog log, CancellationToken cancellation)
     {
         log.VerboseText($"+ {pythonPath} -c <probe: tensorflow location, platform.machine(), sysctl.proc_translated>");
         var python = await PythonProbe.AskAsync(pythonPath, gateway, cancellation);
@@ -36,6 +41,9 @@ public static class InstalledTensorflowDoctor
             log.VerboseText($"Read {files.Count} files under {package}: {binaries.Count} native binaries.");
         }
 
-        return InstalledTensorflowDiagnosis.Diagnose(python, binaries, files);
+        var source = host.Platform.Os == "macos" ? "sysctl hw.optional" : "/proc/cpuinfo";
+        var cpu = await host.CpuFeaturesTextAsync(cancellation) is { } text ? HostCpu.Parse(text, python.Machine, source) : null;
+        log.VerboseText(cpu is null ? $"CPU features: unknown ({source} unreadable)" : $"CPU features ({source}): {string.Join(" ", cpu.Family.Describe(cpu.Features))}");
+        return InstalledTensorflowDiagnosis.Diagnose(python, binaries, files, cpu);
     }
 }

@@ -14,6 +14,34 @@ public sealed class SystemHostProbe(IProcessGateway processes) : IHostProbe
 
     public long TotalMemoryBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
+    /// <summary>Linux: the file read for the CPU's features (tests point it at a made-up one).</summary>
+    public string CpuInfoPath { get; init; } = "/proc/cpuinfo";
+
+    public async Task<string?> CpuFeaturesTextAsync(CancellationToken ct)
+    {
+        if (Platform.Os == "macos")
+        {
+            // machdep.cpu.* exists on Intel Macs only; asked apart so its absence cannot hide hw.optional.
+            var optional = await OutputAsync("sysctl", ["hw.optional"], ct);
+            var machdep = await OutputAsync("sysctl", ["machdep.cpu.features", "machdep.cpu.leaf7_features", "machdep.cpu.extfeatures"], ct);
+            return optional is null && machdep is null ? null : optional + "\n" + machdep;
+        }
+
+        try
+        {
+            // /proc files report length 0: read a bounded prefix (the first processor's block is enough).
+            await using var stream = new FileStream(CpuInfoPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var buffer = new char[HostCpu.MaxText];
+            using var reader = new StreamReader(stream);
+            var n = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+            return new string(buffer, 0, n);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> HardwareIsArm64Async(CancellationToken ct) =>
         Platform.Os == "macos" ? (await OutputAsync("sysctl", ["-n", "hw.optional.arm64"], ct))?.Trim() == "1" : Platform.Arch is "arm64" or "aarch64";
 

@@ -17,6 +17,7 @@ public static class WheelPlanWriter
         Row(text, "recipe files", string.Join(" -> ", r.Files));
         Row(text, "tensorflow", $"{r.Tensorflow.Repository} @ {r.Tensorflow.Ref}" + (r.Tensorflow.Commit is { } c ? $" (pinned {c})" : " (not pinned)") + $", version {r.Tensorflow.Version}");
         Row(text, "target", $"{r.Target.Os.ToString().ToLowerInvariant()} {r.Target.ArchTag}, min-os {r.Target.MinOs ?? "-"}, wheel tag{(r.Pythons.Count > 1 ? "s" : "")} {string.Join(", ", r.PerPython.Select(p => $"{p.PythonTag}-{p.PythonTag}-{TargetWheelTags.Final(r.Target)}"))}");
+        Row(text, "cpu", r.Target.Cpu is { } cpu ? $"{cpu} ({string.Join(" ", Compile.CpuCompileFlags.For(r.Target))})" : "- (the compiler's default)");
         Row(text, "python", string.Join(", ", r.Pythons) + (r.Pythons.Count > 1 ? " (one tree and bazel output base; bazel builds once per version)" : ""));
         Row(text, "source tree", plan.Paths.Source);
         Row(text, "artifacts", plan.Paths.Artifacts);
@@ -92,6 +93,8 @@ public static class WheelPlanWriter
                 ["minOs"] = r.Target.MinOs,
                 ["platformTag"] = TargetWheelTags.Final(r.Target),
                 ["bazelPlatformTag"] = TargetWheelTags.Built(r.Target),
+                ["cpu"] = r.Target.Cpu,
+                ["cpuFlags"] = Array(Compile.CpuCompileFlags.For(r.Target)),
             },
             ["paths"] = new JsonObject { ["source"] = plan.Paths.Source, ["artifacts"] = plan.Paths.Artifacts },
             ["steps"] = new JsonArray([.. plan.Steps.Select(Step)]),

@@ -32,7 +32,7 @@ public static class WheelPlanner
         }
 
         steps.AddRange(perPython.SelectMany(one => For(one, [new PlannedStep("verify",
-            $"Read every native binary in {ExpectedWheelName(one)}; require {string.Join(", ", Archs(one))}, min-os <= {one.Target.MinOs ?? "-"}, RECORD hashes, linkage (in-process)")])));
+            $"Read every native binary in {ExpectedWheelName(one)}; require {string.Join(", ", Archs(one))}, min-os <= {one.Target.MinOs ?? "-"}, instruction sets within cpu {one.Target.Cpu ?? "baseline"}, RECORD hashes, linkage (in-process)")])));
         steps.AddRange(perPython.SelectMany(one => For(one, RepairPlan.Steps(one))));
         steps.AddRange(perPython.SelectMany(one => For(one, SmokePlan.Steps(SmokeRequest.For(one, Path.Combine(paths.Artifacts, ExpectedWheelName(one)), paths.Artifacts) with { SystemSitePackages = systemSitePackages }))));
         if (recipe.Publish.Repository is { } repository)

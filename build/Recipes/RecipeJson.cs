@@ -32,6 +32,7 @@ public static class RecipeJson
             ["os"] = RecipeEnums.Text(recipe.Target.Os),
             ["arch"] = RecipeEnums.Text(recipe.Target.Arch),
             ["min-os"] = recipe.Target.MinOs,
+            ["cpu"] = recipe.Target.Cpu,
             ["platform-tag"] = recipe.Target.PlatformTag,
         },
         ["bazel"] = Bazel(recipe.Bazel),

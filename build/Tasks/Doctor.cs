@@ -13,11 +13,12 @@ public sealed class Doctor : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var need = DoctorRequirements.From(context.Recipe, context.Root, context.Interpreter);
-        var report = await HostDoctor.ExamineAsync(new SystemHostProbe(context.Processes), need, context.Cancellation);
+        var host = new SystemHostProbe(context.Processes);
+        var report = await HostDoctor.ExamineAsync(host, need, context.Cancellation);
         report = new DoctorReport([.. report.Checks, .. await RemoteChecks.ExamineAsync(context.Recipe.Bazel.Remote, context.Cancellation)]);
         // The seed of this project: is the TensorFlow this Python imports built for this CPU?
         var installed = context.Interpreter is { } python
-            ? await InstalledTensorflowDoctor.InspectAsync(python, context.Processes, context.Log, context.Cancellation)
+            ? await InstalledTensorflowDoctor.InspectAsync(python, host, context.Processes, context.Log, context.Cancellation)
             : null;
         if (context.Options.Format == ReportFormat.Json)
         {

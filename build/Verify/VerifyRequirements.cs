@@ -35,6 +35,7 @@ public sealed record VerifyRequirements(string Os, IReadOnlyList<string> Archs, 
             AllowUniversal = recipe.Verify.AllowUniversal,
             RequireFrameworks = recipe.Verify.RequireFrameworks,
             MaxSizeMb = recipe.Verify.MaxSizeMb,
+            Cpus = target.Cpu is { } cpu ? [cpu] : [],
         };
     }
 

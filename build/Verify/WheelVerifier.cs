@@ -28,8 +28,8 @@ public static class WheelVerifier
         }
 
         var size = new FileInfo(wheelPath).Length;
-        // Publish publishes only the file this report judged: the report names it by SHA-256.
-        var sha256 = await Hashing.Sha256FileAsync(wheelPath, cancellation);
+        // Publish publishes only the file this report judged: the report names it by SHA-256 (hashed while the entries are read).
+        var sha256Task = Task.Run(() => Hashing.Sha256FileAsync(wheelPath, cancellation), cancellation);
 
         var findings = new List<Finding>();
         var name = WheelFileName.TryParse(wheelPath, out var nameError);
@@ -39,6 +39,7 @@ public static class WheelVerifier
         }
 
         var contents = await WheelArchiveReader.ReadAsync(wheelPath, cancellation);
+        var sha256 = await sha256Task;
         findings.AddRange(contents.Findings);
         // An archive that cannot be opened at all is one finding; an empty one still needs its dist-info.
         if (name is not null && !contents.Findings.Any(f => f.Code == FindingCodes.ZipCorrupt && f.Path.Length == 0))

@@ -33,7 +33,7 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
             Tensorflow = new TensorflowSource(repository!, gitRef!, tree.Text("tensorflow.commit"), version!),
             Python = pythons[0],
             Pythons = pythons,
-            Target = new TargetPlatform(RecipeEnums.Os(os!), RecipeEnums.Arch(arch!), tree.Text("target.min-os")),
+            Target = CpuRules.Resolve(tree, new TargetPlatform(RecipeEnums.Os(os!), RecipeEnums.Arch(arch!), tree.Text("target.min-os"))),
             Bazel = BindBazel(),
             Configure = new ConfigureSettings
             {
@@ -61,6 +61,7 @@ internal sealed class RecipeBinder(RecipeTreeReader tree, string projectRoot, Li
                 recipe.Configure.Env.ToImmutableSortedDictionary(StringComparer.Ordinal)),
         });
         _rules.CheckAll(recipe, rootMark);
+        new CpuRules(tree, problems).Check(recipe.Target);
         return problems.Count > before ? null : recipe;
     }
 

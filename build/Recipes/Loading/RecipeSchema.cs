@@ -19,7 +19,8 @@ internal static class RecipeSchema
         ("target", Section(
             ("os", new ScalarShape(ScalarKind.String, RecipeEnums.OsNames)),
             ("arch", new ScalarShape(ScalarKind.String, RecipeEnums.ArchNames)),
-            ("min-os", OptionalText))),
+            ("min-os", OptionalText),
+            ("cpu", Text))),
         ("bazel", Section(
             ("version", OptionalText),
             ("executable", Text),

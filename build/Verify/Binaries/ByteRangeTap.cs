@@ -20,6 +20,7 @@ internal sealed class ByteRangeTap
     private byte[] prefix = [];
     private int prefixLength;
     private long prefixLimit;
+    private bool limitKnown;
     private long position;
 
     /// <summary>Ranges that could not be delivered (already streamed by, or the stream ended first).</summary>
@@ -29,7 +30,11 @@ internal sealed class ByteRangeTap
     public void RetainPrefix(long limit) => prefixLimit = limit;
 
     /// <summary>Stop retaining beyond <paramref name="limit"/> (what is already kept stays).</summary>
-    public void LimitPrefix(long limit) => prefixLimit = Math.Min(prefixLimit, limit);
+    public void LimitPrefix(long limit)
+    {
+        prefixLimit = Math.Min(prefixLimit, limit);
+        limitKnown = true;
+    }
 
     /// <summary>
     /// How many bytes from <paramref name="start"/> can still be delivered: to the end of the retained
@@ -195,7 +200,9 @@ internal sealed class ByteRangeTap
         var take = (int)Math.Min(room, chunk.Length);
         if (prefixLength + take > prefix.Length)
         {
-            Array.Resize(ref prefix, (int)Math.Min(prefixLimit, Math.Max(prefixLength + take, prefix.Length * 2L)));
+            // Once a header has set the limit (ELF: PT_DYNAMIC's offset), one exact allocation; until then, doubling.
+            var size = limitKnown ? prefixLimit : Math.Min(prefixLimit, Math.Max(prefixLength + take, prefix.Length * 2L));
+            Array.Resize(ref prefix, (int)Math.Max(size, prefixLength + take));
         }
 
         chunk[..take].CopyTo(prefix.AsSpan(prefixLength));

@@ -48,6 +48,16 @@ internal abstract class CodeAudit
         }, EndRange, what);
     }
 
+    /// <summary>Decodes <paramref name="bytes"/> as one range at <paramref name="address"/> (in one piece; X86FastPathTests compares decoders with it).</summary>
+    internal void DecodeRange(ulong address, ReadOnlySpan<byte> bytes)
+    {
+        ranges.Add((address, address + (ulong)bytes.Length));
+        Begin(address);
+        CodeBytes += bytes.Length;
+        Decode(bytes);
+        EndRange();
+    }
+
     /// <summary>The range ended (or the stream did): decode what is left in the window.</summary>
     public abstract void EndRange();
 
@@ -72,4 +82,7 @@ internal abstract class CodeAudit
     }
 
     protected void RecordInvalid() => Invalid++;
+
+    /// <summary>An instruction that needs no audited feature.</summary>
+    protected void RecordPlain() => Instructions++;
 }

@@ -76,6 +76,7 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
     private void ReadProgramHeaders(byte[] t, int count, int entrySize, bool is64, bool big)
     {
         (ulong Offset, ulong Size)? dynamic = null, interp = null;
+        (ulong Offset, ulong Size, uint Flags)? first = null;
         for (var i = 0; i < count; i++)
         {
             var at = (long)i * entrySize;
@@ -86,6 +87,8 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
             switch (type)
             {
                 case 1:
+                    var flags = Bytes.U32(t, at + (is64 ? 4 : 24), big);
+                    first = first is { } f && f.Offset <= offset ? first : (offset, fileSize, flags);
                     loads.Add((offset, vaddr, fileSize));
                     isa?.Load(offset, vaddr, fileSize, is64 ? Bytes.U32(t, at + 4, big) : 0);
                     break;
@@ -93,6 +96,14 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
                 case 3: interp = (offset, fileSize); break;
                 case 0x6474e550: isa?.EhFrameHeader(offset, vaddr, fileSize); break;
             }
+        }
+
+        // The dynamic symbol and string tables (and .gnu.version_r) sit in the first PT_LOAD; when that one is
+        // read-only, as GNU ld (-z separate-code, the x86-64 default since binutils 2.31) and lld lay libraries out,
+        // keeping the prefix past it only costs memory. gold puts all in one R+X segment: PT_DYNAMIC bounds it there.
+        if (first is { } load && (load.Flags & 1) == 0 && load.Offset == 0)
+        {
+            tap.LimitPrefix((long)Math.Min(load.Size, (ulong)fileLength));
         }
 
         isa?.Begin();

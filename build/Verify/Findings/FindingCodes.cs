@@ -76,4 +76,5 @@ public static class FindingCodes
     // Doctor --python: the interpreter and its installed TensorFlow.
     public const string DoctorPythonUnderRosetta = "doctor.python-under-rosetta";
     public const string DoctorNoTensorflow = "doctor.tensorflow-not-installed";
+    public const string DoctorCpuLacksFeature = "doctor.cpu-lacks-feature";
 }

@@ -41,6 +41,11 @@ internal sealed record FakeHostProbe : IHostProbe
 
     public long FreeDiskBytes(string path) => FreeBytes;
 
+    /// <summary>What the pretend OS says about its CPU (cpuinfo or sysctl text), or null.</summary>
+    public string? CpuFeaturesText { get; init; }
+
+    public Task<string?> CpuFeaturesTextAsync(CancellationToken ct) => Task.FromResult(CpuFeaturesText);
+
     /// <summary>The files and folders that exist on this pretend host (none by default).</summary>
     public IReadOnlySet<string> ExistingPaths { get; init; } = new HashSet<string>();
 

@@ -30,13 +30,13 @@ internal static class GccKernels
         """;
 
     /// <summary>Builds the library into <paramref name="directory"/> and returns its bytes.</summary>
-    /// <param name="kind">"avx2" (all -mavx2 -mfma), "dispatched" or "plain".</param>
+    /// <param name="kind">"avx2" (all -mavx2 -mfma), "avx" (all -mavx), "dispatched" or "plain".</param>
     public static byte[] Build(string directory, string kind, bool strip = false)
     {
         var source = Path.Combine(directory, $"{kind}.c");
         var library = Path.Combine(directory, $"lib{kind}{(strip ? "-stripped" : "")}.so");
         File.WriteAllText(source, kind == "dispatched" ? Dispatched : Plain);
-        string[] flags = kind == "avx2" ? ["-mavx2", "-mfma"] : [];
+        string[] flags = kind switch { "avx2" => ["-mavx2", "-mfma"], "avx" => ["-mavx"], _ => [] };
         Run("gcc", ["-O3", "-shared", "-fPIC", .. flags, "-o", library, source]);
         if (strip)
         {
