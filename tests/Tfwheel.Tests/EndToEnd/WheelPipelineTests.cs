@@ -76,6 +76,10 @@ public sealed class WheelPipelineTests : IAsyncLifetime
         Assert.Contains("### Smoke: passed", summary);
         Assert.Equal(wheel, gha.ReadOutputs()["wheel"]);
         Assert.Equal(manifest.GetProperty("wheels")[0].GetProperty("sha256").GetString(), gha.ReadOutputs()["sha256"]);
+        // The list form a matrix workflow reads with fromJSON: the wheel Repair left, for the recipe's one Python.
+        using var wheels = JsonDocument.Parse(gha.ReadOutputs()["wheels"]);
+        var only = Assert.Single(wheels.RootElement.EnumerateArray());
+        Assert.Equal(["3.11", wheel, manifest.GetProperty("wheels")[0].GetProperty("sha256").GetString()], new[] { "python", "wheel", "sha256" }.Select(k => only.GetProperty(k).GetString()));
 
         // The report draws the real Bazel profile Compile kept.
         var report = await TfwheelProcess.RunAsync(_ws.ProjectRoot, "--target=Report", "--recipe=linux-test");
