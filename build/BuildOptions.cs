@@ -78,7 +78,7 @@ public sealed record BuildOptions
         {
             Recipe = Last("recipe"),
             Sets = arguments.HasArgument("set") ? [.. arguments.GetArguments("set")] : [],
-            Python = Last("python"),
+            Python = PythonOption(Last("python")),
             Format = Last("format")?.ToLowerInvariant() switch
             {
                 null or "text" => ReportFormat.Text,
@@ -115,6 +115,15 @@ public sealed record BuildOptions
         "false" or "0" or "no" or "off" => false,
         _ => throw new UsageException($"--{name}={value}: a flag takes no value, or true/false."),
     };
+
+    /// <summary>
+    /// Versions ("3.12", "3.11,3.12") or an interpreter. Text of digits, dots, commas and spaces that is not a clean
+    /// version list ("3.11,", "3.11, 3.12", ",") is a slip, not an interpreter named "3.11,": refused here.
+    /// </summary>
+    private static string? PythonOption(string? value) =>
+        value is null || RecipeResolver.IsVersion(value) || !value.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or ' ')
+            ? value
+            : throw new UsageException($"--python={value}: give versions separated by commas without spaces, e.g. --python=3.11,3.12, or the path of an interpreter.");
 
     private static int? PositiveInt(string name, string? value) =>
         value is null ? null

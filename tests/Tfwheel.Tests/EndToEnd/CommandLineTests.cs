@@ -117,6 +117,20 @@ public sealed class CommandLineTests : IDisposable
         AssertNoStackTrace(output);
     }
 
+    [Theory]
+    [InlineData("3.11,", ExitCodes.Usage, "--python=3.11,: give versions separated by commas without spaces")]
+    [InlineData("3.11, 3.12", ExitCodes.Usage, "--python=3.11, 3.12: give versions separated by commas without spaces")]
+    [InlineData("3.11,3.11", ExitCodes.Recipe, "--python: 'python' lists 3.11 twice; list each version once")]
+    public async Task A_slip_in_a_python_version_list_is_refused_not_taken_for_an_interpreter(string python, int exitCode, string message)
+    {
+        var result = await TfwheelProcess.RunAsync(ProjectFiles.Root, "--target=Plan", "--recipe=macos-arm64", "--python=" + python);
+
+        var output = TfwheelProcess.Output(result);
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        AssertNoStackTrace(output);
+    }
+
     [Fact]
     public async Task An_unknown_output_format_exits_with_the_usage_code()
     {
