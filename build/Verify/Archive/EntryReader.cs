@@ -26,6 +26,9 @@ internal static class EntryReader
     public const long MemoryBudget = 64L << 20;
 
     private const int ChunkSize = 1 << 20;
+
+    /// <summary>Entries this large leave enough garbage behind to collect right after them (<see cref="ReadAllAsync"/>).</summary>
+    private const long LargeEntry = 16L << 20;
     private const int MaxMetadataText = 32 << 20;
     private static readonly string[] MetadataFiles = ["RECORD", "WHEEL", "METADATA"];
 
@@ -54,6 +57,13 @@ internal static class EntryReader
                 {
                     var entry = view.File is null ? reads[i].Entry : view.Zip.Entries[reads[i].Index];
                     results[i] = await ReadEntryAsync(entry, view.Buffer, ct);
+                    if (entry.Length >= LargeEntry)
+                    {
+                        // What reading a large native binary held (its ELF prefix and tail: tens of MiB in the large
+                        // object heap) is garbage now; collected at once, the next large entry reuses that memory
+                        // instead of growing the heap (GC only sweeps the large object heap in full collections).
+                        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+                    }
                 }
                 finally
                 {
