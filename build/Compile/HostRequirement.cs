@@ -14,7 +14,7 @@ public static class HostRequirement
     public static void EnsureCanBuild(Recipe recipe, HostPlatform host)
     {
         var target = recipe.Target;
-        var wantOs = target.Os == TargetOs.Macos ? "macos" : "linux";
+        var wantOs = target.OsName;
         if (host.Os == wantOs && host.CanRunNatively(target.ArchTag))
         {
             return;

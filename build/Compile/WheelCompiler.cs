@@ -96,12 +96,13 @@ public static class WheelCompiler
     public static void RemoveOtherWheels(string artifacts, IEnumerable<string> keep, ICakeLog log)
     {
         var kept = keep.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        var keptTags = kept.Select(k => WheelFileName.TryParse(k, out _)?.PythonTag).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var old in Directory.GetFiles(artifacts, "*.whl").Where(w => !kept.Contains(Path.GetFullPath(w))))
         {
             File.Delete(old);
             log.InfoText($"Compile: removed {Path.GetFileName(old)}, left by an earlier build");
             // Its reports judged a wheel that is gone; a report for a Python this run built is rewritten by Verify and Smoke.
-            if (WheelFileName.TryParse(old, out _) is { } name && !kept.Any(k => WheelFileName.TryParse(k, out _)?.PythonTag == name.PythonTag))
+            if (WheelFileName.TryParse(old, out _) is { } name && !keptTags.Contains(name.PythonTag))
             {
                 foreach (var report in new[] { BuildPaths.VerifyReportName(name.PythonTag), BuildPaths.SmokeReportName(name.PythonTag), BuildPaths.SmokeJUnitName(name.PythonTag) })
                 {

@@ -1,4 +1,3 @@
-using Tfwheel.Platforms;
 using Tfwheel.Processes;
 using Tfwheel.Recipes;
 
@@ -10,7 +9,7 @@ public static class PreflightPlan
     public static PlannedStep Step(Recipe recipe)
     {
         var target = recipe.Target;
-        var os = target.Os == TargetOs.Macos ? "macos" : "linux";
+        var os = target.OsName;
         var checks = new List<string>
         {
             $"host is {os}/{target.ArchTag}",

@@ -32,5 +32,19 @@ public sealed record BuildPaths(string Root, string Artifacts, string Source)
 
     public static string VerifyReportName(string pythonTag) => $"verify-{pythonTag}.json";
 
+    /// <summary>The python tag a Verify or Smoke report file is named for ("smoke-cp312.json" -> "cp312"), else null.</summary>
+    public static string? ReportPythonTag(string fileName)
+    {
+        foreach (var prefix in new[] { "verify-", "smoke-" })
+        {
+            if (fileName.StartsWith(prefix, StringComparison.Ordinal) && fileName.EndsWith(".json", StringComparison.Ordinal) && fileName.Length > prefix.Length + 5)
+            {
+                return fileName[prefix.Length..^5];
+            }
+        }
+
+        return null;
+    }
+
     public static string SmokeReportName(string pythonTag) => $"smoke-{pythonTag}.json";
 }

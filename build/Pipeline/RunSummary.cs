@@ -39,6 +39,8 @@ public sealed record RunSummary(IReadOnlyList<WheelOutcome> Wheels)
         return md.Append('\n').ToString();
     }
 
+    private const long MaxReportBytes = 16L << 20;
+
     private static string Verdict(string reportPath)
     {
         if (!File.Exists(reportPath))
@@ -46,7 +48,23 @@ public sealed record RunSummary(IReadOnlyList<WheelOutcome> Wheels)
             return "not run";
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(reportPath));
+        // Reports are kilobytes and ours; a damaged or oversized one is a verdict to show, not a crash of the summary.
+        if (new FileInfo(reportPath).Length > MaxReportBytes)
+        {
+            return $"unreadable ({reportPath} is over {MaxReportBytes >> 20} MiB)";
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllBytes(reportPath));
+        }
+        catch (JsonException e)
+        {
+            return $"unreadable ({reportPath}: {e.Message}); run the stage again";
+        }
+
+        using var _ = doc;
         var ok = doc.RootElement.TryGetProperty("ok", out var v) && v.ValueKind == JsonValueKind.True;
         var summary = doc.RootElement.TryGetProperty("summary", out var s) && s.ValueKind == JsonValueKind.String ? $" ({s.GetString()})" : "";
         return (ok ? "passed" : "FAILED") + summary;

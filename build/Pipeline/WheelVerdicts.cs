@@ -33,6 +33,15 @@ public static class WheelVerdicts
         return text.ToString();
     }
 
+    /// <summary>
+    /// What --format=json prints for a stage's reports: the report itself for one wheel (stdout stays the document
+    /// alone), <c>{"ok": all passed, "wheels": [reports]}</c> for several.
+    /// </summary>
+    public static string Json(IReadOnlyList<string> reports, bool allPassed) =>
+        reports.Count == 1
+            ? reports[0]
+            : $"{{\"ok\": {(allPassed ? "true" : "false")}, \"wheels\": [{string.Join(", ", reports.Select(r => r.Trim()))}]}}";
+
     /// <summary>Throws <see cref="StepFailedException"/> with <paramref name="exitCode"/> naming every wheel that failed.</summary>
     public static void EnsureAllPassed(string stage, IReadOnlyList<WheelVerdict> verdicts, int exitCode, string remedy)
     {

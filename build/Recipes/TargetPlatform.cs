@@ -20,6 +20,9 @@ public sealed record TargetPlatform(TargetOs Os, TargetArch Arch, string? MinOs)
     public Version? MinOsVersion => MinOs is null ? null : Version.Parse(MinOs.Contains('.') ? MinOs : MinOs + ".0");
 
     /// <summary>The architecture as it appears in a wheel tag and in <c>platform.machine()</c>.</summary>
+    /// <summary>"macos" or "linux", as recipes write it and as Verify, Doctor and the host checks compare it.</summary>
+    public string OsName => RecipeEnums.Text(Os);
+
     public string ArchTag => Arch switch
     {
         TargetArch.Arm64 => "arm64",

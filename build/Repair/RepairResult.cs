@@ -14,4 +14,7 @@ public sealed record RepairResult(
 
     /// <summary>The wheel's python tag ("cp312"): which entry of the manifest's wheels it updates.</summary>
     public string PythonTag { get; init; } = "";
+
+    /// <summary>The recipe's Python the wheel is for ("3.12"), for the step outputs.</summary>
+    public string Python { get; init; } = "";
 }

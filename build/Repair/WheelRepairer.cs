@@ -69,7 +69,7 @@ public static class WheelRepairer
         if (current == tags)
         {
             log.InfoText($"Repair: {wheelName} already carries {tags}; its {binaries} ELF file(s) meet {policy.Name}, nothing to rewrite.");
-            return await RecordAsync(new RepairResult(wheelName, wheel, tags, policy, false, binaries, new FileInfo(wheel).Length, Hashing.Sha256File(wheel), watch.Elapsed) { PythonTag = name.PythonTag }, paths, ct);
+            return await RecordAsync(new RepairResult(wheelName, wheel, tags, policy, false, binaries, new FileInfo(wheel).Length, Hashing.Sha256File(wheel), watch.Elapsed) { PythonTag = name.PythonTag, Python = recipe.Python }, paths, ct);
         }
 
         var repaired = await WheelRetagger.RetagAsync(wheel, paths.Artifacts, tags, ct);
@@ -85,7 +85,7 @@ public static class WheelRepairer
 
         VerifyReportWriter.WriteJsonFile(report, paths.VerifyReportFor(name.PythonTag)); // the report now describes the wheel that is left
         File.Delete(wheel);
-        var result = new RepairResult(wheelName, repaired, tags, policy, true, binaries, new FileInfo(repaired).Length, Hashing.Sha256File(repaired), watch.Elapsed) { PythonTag = name.PythonTag };
+        var result = new RepairResult(wheelName, repaired, tags, policy, true, binaries, new FileInfo(repaired).Length, Hashing.Sha256File(repaired), watch.Elapsed) { PythonTag = name.PythonTag, Python = recipe.Python };
         log.InfoText($"Repair: {wheelName} -> {result.WheelName} ({binaries} ELF file(s) meet {policy.Name}; no libraries grafted; sha256 {result.Sha256})");
         return await RecordAsync(result, paths, ct);
     }

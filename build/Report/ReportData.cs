@@ -72,9 +72,8 @@ public sealed record ReportData(
         // A wheel per Python: its reports are verify-<tag>.json and smoke-<tag>.json (BuildPaths).
         var tags = Directory.Exists(artifacts)
             ? Directory.EnumerateFiles(artifacts, "*.json")
-                .Select(Path.GetFileName).OfType<string>()
-                .Select(n => n.StartsWith("verify-", StringComparison.Ordinal) ? n[7..^5] : n.StartsWith("smoke-", StringComparison.Ordinal) ? n[6..^5] : null)
-                .OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(MaxWheels).ToList()
+                .Select(f => BuildPaths.ReportPythonTag(Path.GetFileName(f)))
+                .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(MaxWheels).ToList()
             : [];
         var wheels = tags.Select(t => new ReportWheel(t, Json(BuildPaths.VerifyReportName(t)), Json(BuildPaths.SmokeReportName(t)))).ToList();
         return new ReportData(recipe, artifacts, profile, Json("manifest.json"), wheels, problems);

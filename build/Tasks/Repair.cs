@@ -25,7 +25,7 @@ public sealed class Repair : AsyncFrostingTask<BuildContext>
         var results = await WheelRepairer.RepairAllAsync(context.Recipe, context.Paths, context.Log, context.Cancellation);
         context.RecordStage("repair", TimeSpan.FromTicks(results.Sum(r => r.Duration.Ticks)));
         // The retagged wheels replace Compile's: the step outputs name the wheels that are left.
-        context.Actions.WheelOutputs([.. results.Select(r => (context.Recipe.PerPython.First(p => p.PythonTag == r.PythonTag).Python, r.Wheel, r.Sha256))]);
+        context.Actions.WheelOutputs([.. results.Select(r => (r.Python, r.Wheel, r.Sha256))]);
     }
 
     private static string? SkipReason(BuildContext context)

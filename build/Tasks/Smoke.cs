@@ -28,16 +28,14 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
         var reports = new List<(RecipeWheel Wheel, SmokeReport Report, string Json)>();
         foreach (var one in wheels)
         {
-            var report = await RunOneAsync(context, one);
-            reports.Add((one, report, context.Paths.SmokeReportFor(one.PythonTag)));
+            var json = context.Paths.SmokeReportFor(one.PythonTag);
+            reports.Add((one, await RunOneAsync(context, one, json), json));
         }
 
         if (context.Options.Format == ReportFormat.Json)
         {
             // stdout is the document alone, as for Plan, Doctor and Verify: the report for one wheel, a list for several.
-            context.Report(reports.Count == 1
-                ? SmokeJson.Render(reports[0].Report)
-                : $"{{\"ok\": {(reports.All(r => r.Report.Verdict != SmokeVerdict.Failed) ? "true" : "false")}, \"wheels\": [{string.Join(", ", reports.Select(r => SmokeJson.Render(r.Report).Trim()))}]}}");
+            context.Report(WheelVerdicts.Json([.. reports.Select(r => SmokeJson.Render(r.Report))], reports.All(r => r.Report.Verdict != SmokeVerdict.Failed)));
         }
 
         if (reports.Count == 1)
@@ -57,7 +55,7 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
             "Each wheel's smoke-cpXY.json has every workload's output; run a workload by hand with that venv's python to reproduce it.");
     }
 
-    private static async Task<SmokeReport> RunOneAsync(BuildContext context, RecipeWheel one)
+    private static async Task<SmokeReport> RunOneAsync(BuildContext context, RecipeWheel one, string json)
     {
         var artifacts = context.Paths.Artifacts;
         var request = SmokeRequest.For(one.Recipe, one.Path, artifacts) with
@@ -79,7 +77,7 @@ public sealed class Smoke : AsyncFrostingTask<BuildContext>
 
         var report = await new SmokeRunner(context.Processes, context.Log, context.Host).RunAsync(request, context.Cancellation);
         Directory.CreateDirectory(artifacts);
-        SmokeJson.Write(report, context.Paths.SmokeReportFor(one.PythonTag));
+        SmokeJson.Write(report, json);
         SmokeJUnit.Write(report, context.Paths.SmokeJUnitFor(one.PythonTag));
         if (context.Options.Format != ReportFormat.Json)
         {

@@ -74,9 +74,7 @@ public sealed class Verify : AsyncFrostingTask<BuildContext>
         using var text = new StringWriter();
         if (context.Options.Format == ReportFormat.Json)
         {
-            text.Write(reports.Count == 1
-                ? VerifyReportWriter.ToJson(reports[0])
-                : $"{{\"ok\": {(reports.All(r => r.Ok) ? "true" : "false")}, \"wheels\": [{string.Join(", ", reports.Select(VerifyReportWriter.ToJson))}]}}");
+            text.Write(WheelVerdicts.Json([.. reports.Select(VerifyReportWriter.ToJson)], reports.All(r => r.Ok)));
             return text.ToString();
         }
 

@@ -28,7 +28,7 @@ public sealed record VerifyRequirements(string Os, IReadOnlyList<string> Archs, 
     public static VerifyRequirements FromRecipe(Recipe recipe)
     {
         var target = recipe.Target;
-        var os = target.Os == TargetOs.Macos ? "macos" : "linux";
+        var os = target.OsName;
         var minOs = target.MinOsVersion ?? (os == "macos" ? new Version(11, 0) : null);
         return new VerifyRequirements(os, recipe.Verify.Archs.Count > 0 ? recipe.Verify.Archs : [target.ArchTag], minOs)
         {

@@ -1,5 +1,4 @@
 using Tfwheel.Errors;
-using Tfwheel.Platforms;
 using Tfwheel.Reporting;
 using Tfwheel.Verify.Binaries;
 
@@ -15,11 +14,11 @@ internal sealed class CpuRules(RecipeTreeReader tree, List<RecipeProblem> proble
 
     /// <summary>The target with its cpu: the recipe's, else the platform's baseline.</summary>
     public static TargetPlatform Resolve(RecipeTreeReader tree, TargetPlatform target) =>
-        target with { Cpu = tree.Text(Key) ?? CpuTargets.DefaultFor(Os(target), target.ArchTag) };
+        target with { Cpu = tree.Text(Key) ?? CpuTargets.DefaultFor(target.OsName, target.ArchTag) };
 
     public void Check(TargetPlatform target)
     {
-        var (os, arch) = (Os(target), target.ArchTag);
+        var (os, arch) = (target.OsName, target.ArchTag);
         if (tree.Scalar(Key) is not { } value)
         {
             return;
@@ -44,6 +43,4 @@ internal sealed class CpuRules(RecipeTreeReader tree, List<RecipeProblem> proble
             problems.Add(value.Mark.Problem($"'{Key}' {why}. Valid names for {os} {arch}: {string.Join(", ", names)} (optionally +feature, e.g. {(arch == "x86_64" ? "x86-64-v2+avx" : "armv8.2-a+dotprod")})"));
         }
     }
-
-    private static string Os(TargetPlatform target) => target.Os == TargetOs.Macos ? "macos" : "linux";
 }
