@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tfwheel.Doctor;
 using Tfwheel.Processes;
 using Tfwheel.Tests.Support;
@@ -111,25 +110,6 @@ public sealed class InstalledTensorflowCpuTests : IDisposable
     public void Text_without_a_feature_line_is_no_cpu_rather_than_a_cpu_with_nothing() =>
         Assert.Null(HostCpu.Parse("model name\t: something\n", "x86_64", "/proc/cpuinfo"));
 
-    private (string Python, string Package) MakeVenvWithTensorflow()
-    {
-        var venv = dir.Combine("venv");
-        Run("/usr/bin/python3", "-m", "venv", "--without-pip", venv);
-        var python = Path.Combine(venv, "bin", "python");
-        var purelib = Run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").Trim();
-        var package = Directory.CreateDirectory(Path.Combine(purelib, "tensorflow")).FullName;
-        File.WriteAllText(Path.Combine(package, "__init__.py"), "raise SystemExit('tensorflow was imported')\n");
-        return (python, package);
-    }
+    private (string Python, string Package) MakeVenvWithTensorflow() => FakeTensorflowVenv.CreateWithTensorflow(dir.Path);
 
-    private static string Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true };
-        args.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return output;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tfwheel.Doctor;
 using Tfwheel.Errors;
 using Tfwheel.Processes;
@@ -114,36 +113,11 @@ public sealed class InstalledTensorflowDoctorTests : IDisposable
     public void Macos_10_16_from_an_old_sdk_python_means_the_version_is_unknown(string? reported, string? expected) =>
         Assert.Equal(expected, new PythonFacts("p", "3.12", "Darwin", "arm64", 0, 1, null, null, reported).RunningMacos?.ToString());
 
-    private string MakeVenv()
-    {
-        var venv = dir.Combine("venv");
-        Run("/usr/bin/python3", "-m", "venv", "--without-pip", venv);
-        return Path.Combine(venv, "bin", "python");
-    }
+    private string MakeVenv() => FakeTensorflowVenv.Create(dir.Path);
 
-    private (string Python, string Package) MakeVenvWithTensorflow()
-    {
-        var python = MakeVenv();
-        var purelib = Run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").Trim();
-        var package = Path.Combine(purelib, "tensorflow");
-        Directory.CreateDirectory(Path.Combine(package, "python"));
-
-        // Importing it would fail loudly: the probe must find it without running it.
-        File.WriteAllText(Path.Combine(package, "__init__.py"), "raise SystemExit('tensorflow was imported')\n");
-        return (python, package);
-    }
+    private (string Python, string Package) MakeVenvWithTensorflow() => FakeTensorflowVenv.CreateWithTensorflow(dir.Path);
 
     private static void CopyFixture(string fixture, string package, string relative) =>
         File.Copy(NpmFixtures.PathOf(fixture), Path.Combine(package, relative));
 
-    private static string Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true };
-        args.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return output;
-    }
 }
