@@ -11,7 +11,7 @@ namespace Tfwheel.Bench;
 /// over RECORD), target at most 0.75x; Verify's peak memory (/usr/bin/time's maximum resident set) on the big
 /// wheel against a tiny one, target at most 64 MiB more; and the audit's throughput, MB of code decoded per
 /// second on one core (in this process, one binary after another). Best of three runs each, interleaved,
-/// after one warm-up. Args: [target MB, default 190] [--keep: reuse the wheel in the temp folder].
+/// after one warm-up. Args: [target MB, default 190] [--keep: reuse the wheel in the temp folder] [--audit-only: the throughput alone].
 /// </summary>
 public sealed class VerifyParallelBenchmark : IBenchmark
 {
@@ -50,6 +50,12 @@ public sealed class VerifyParallelBenchmark : IBenchmark
         string[] verifyBig = ["dotnet", tfwheel, "--target=Verify", $"--wheel={big}", "--cpu=x86-64-v4"];
         string[] verifyTiny = ["dotnet", tfwheel, "--target=Verify", $"--wheel={tiny}"];
         string[] python = ["python3", peer, big];
+        if (args.Contains("--audit-only"))
+        {
+            await AuditThroughput(libraries);
+            return 0;
+        }
+
         await Measure(python, dir);
         await Measure(verifyBig, dir);
         Measured bestPython = Measured.Worst, bestVerify = Measured.Worst, bestTiny = Measured.Worst;

@@ -1,193 +1,454 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Tfwheel.Verify.Binaries;
 
 /// <summary>
-/// The length of the common x86-64 instructions that need no audited feature (integer ALU, moves, branches, calls,
-/// SSE/SSE2 and MMX register ops without an F2/F3 prefix), computed from the opcode maps without Iced: most of a
-/// library's code, at a fraction of a full decode. Anything else (F2/F3/F0 prefixes, VEX/EVEX/XOP, the 0F38/0F3A
-/// maps, x87, CPUID, opcodes whose ModRM forms are partly invalid) returns 0 and Iced decodes it, so the result
-/// is the same as decoding everything with Iced; X86FastPathTests checks that on real binaries, instruction by
-/// instruction count, feature counts and runs. Opcode maps: Intel SDM vol. 2, appendix A ("Opcode Map"), 64-bit mode.
+/// x86-64 decoding without Iced for the instructions seen before: Iced's answer (features, length, end of a run,
+/// validity) for an instruction form is remembered and reused. A form is everything that decides that answer
+/// apart from register numbers, displacement and immediate values: the prefixes that matter (66, 67, F0, the last
+/// of F2/F3, REX.W; for VEX/EVEX the 67 prefix and every field but the register numbers), the opcode map, the
+/// opcode, the whole ModRM byte and the register-extension bits that can make a form invalid (REX.R: CR8-CR15, DR8-DR15;
+/// VEX.R/B and EVEX.R/X/B/R': mask and tile registers). The length is learned as "bytes after the opcode", the SIB byte's
+/// base-without-register case (4 more bytes of displacement) added per instruction, so no immediate or operand-size
+/// table is written here, only which opcodes have a ModRM byte (Intel SDM vol. 2, appendix A).
+/// Anything unusual (a REX before another prefix, both F2 and F3, 3DNow!, XOP, VEX/EVEX after a legacy prefix,
+/// a malformed VEX/EVEX) and every form whose answer could not be learned exactly go to Iced every time, so the
+/// result is that of decoding everything with Iced; X86FastPathTests checks it instruction by instruction count,
+/// feature counts and runs on real binaries and random bytes.
+/// Shared by all threads and binaries of a process: reads take no lock; an answer is one <see cref="uint"/>
+/// published with a volatile write. Bounded: at most <see cref="MaxForms"/> blocks of 256 two-byte answers (1 MiB); a form
+/// past that is decoded by Iced every time.
 /// </summary>
-internal static partial class X86FastPath
+internal static class X86FastPath
 {
+    /// <summary>Bytes a caller's buffer must have past its data, so a lookup never reads outside the array.</summary>
+    public const int Padding = 32;
+
     private const int MaxLength = 15;
+    private const int MaxForms = 2048;
+    private const int MaxMasks = 256;
 
-    /// <summary>The instruction's length when the fast path knows it to be valid and featureless, else 0.</summary>
-    /// <param name="ends">A return, INT3, UD2 or indirect JMP: the end of a feature run (see <see cref="FeatureRuns.Break"/>).</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Length(ReadOnlySpan<byte> code, out bool ends)
+    // An answer: state (bits 0-1), ends a run (2), SIB-base case possible (3), bytes after the opcode (4-7), mask index (8-15).
+    private const uint Unknown = 0, Valid = 1, Iced = 2, Invalid = 3;
+    private const uint EndsBit = 4, SibBit = 8;
+
+    private static readonly ushort[]?[] Blocks = new ushort[MaxForms][];
+    private static readonly ushort[] Legacy = new ushort[1 << 17];
+    private static readonly ushort[] Vex = new ushort[1 << 18];
+    private static readonly ConcurrentDictionary<int, int> Evex = new();
+    private static readonly ulong[] Masks = new ulong[MaxMasks];
+
+    // The common case without a chain of branches: no legacy prefix, at most a REX (none, or W/R as 1-4), a one-byte
+    // or 0F opcode; indexed by those and the byte after the opcode. One byte an answer, so the hot part stays in cache:
+    // the whole length SIB case aside (bits 0-3, 0: not known), SIB case possible (4), ends a run (5), invalid (6).
+    // Only featureless answers are kept here; an instruction that needs a feature is recorded through Lookup.
+    private static readonly byte[] Quick = new byte[10 << 16];
+    private const int QuickSib = 16, QuickEnds = 32, QuickInvalid = 64;
+    private static readonly Dictionary<ulong, int> MaskIndex = [];
+    private static readonly Lock Gate = new();
+    private static int blockCount;
+    private static int maskCount;
+
+    // Legacy prefix bits: 66, 67, F0 go into the form; F3/F2 as "last one"; segment prefixes change nothing audited.
+    private const int P66 = 1, P67 = 2, PLock = 4, PF3 = 8, PF2 = 16, PSegment = 32;
+    private static readonly byte[] Prefix = BuildPrefixes();
+    private static readonly bool[] HasModRm = BuildModRmMaps();
+
+    /// <summary>What a miss must remember to learn Iced's answer for the form.</summary>
+    public struct Slot
     {
-        ends = false;
-        var i = 0;
-        var opsize = false;
-        while (i < code.Length && i < MaxLength - 1)
+        public int Block;
+        public int ModRm;
+        public int OpcodeEnd;
+        public bool HasModRm;
+        public int SibExtra;
+        public bool SibPossible;
+    }
+
+    /// <summary>
+    /// The instruction at <paramref name="position"/> from what is known of its form: its length (0: ask Iced),
+    /// its answer, and where to learn Iced's answer (<see cref="Slot.Block"/> -1: not learnable).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.AggressiveInlining)]
+    public static int Lookup(byte[] code, int position, int end, out uint answer, out Slot slot)
+    {
+        answer = 0;
+        slot = default;
+        slot.Block = -1;
+        var p = position;
+        var b = code[p];
+        var prefixes = 0;
+        var rep = 0;
+        while (Prefix[b] != 0)
         {
-            var b = code[i];
-            if (b == 0x66)
+            var kind = Prefix[b];
+            if (kind == PF3 || kind == PF2)
             {
-                opsize = true;
+                if (rep != 0 && rep != kind)
+                {
+                    return 0;
+                }
+
+                rep = kind;
             }
-            else if (b is not (0x67 or 0x2E or 0x3E or 0x26 or 0x36 or 0x64 or 0x65))
+            else
             {
-                break;
+                prefixes |= kind;
             }
 
-            i++;
+            if (++p - position >= MaxLength - 1)
+            {
+                return 0;
+            }
+
+            b = code[p];
         }
 
-        if (i >= code.Length)
+        var w = 0;
+        var rex = false;
+        var r = 0;
+        if ((b & 0xF0) == 0x40)
+        {
+            rex = true;
+            w = (b >> 3) & 1;
+            r = (b >> 2) & 1;
+            b = code[++p];
+            if (Prefix[b] != 0 || (b & 0xF0) == 0x40)
+            {
+                return 0;
+            }
+        }
+
+        int map, key;
+        ushort[] table;
+        if (b == 0x0F)
+        {
+            var second = code[p + 1];
+            if (second == 0x38)
+            {
+                map = 2;
+                b = code[p + 2];
+                p += 3;
+            }
+            else if (second == 0x3A)
+            {
+                map = 3;
+                b = code[p + 2];
+                p += 3;
+            }
+            else if (second == 0x0F)
+            {
+                return 0;
+            }
+            else
+            {
+                map = 1;
+                b = second;
+                p += 2;
+            }
+
+            table = Legacy;
+            key = (map << 14) | (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w | (r << 16);
+        }
+        else if (b is 0xC4 or 0xC5 or 0x62)
+        {
+            return VexOrEvex(code, position, p, end, rex || rep != 0 || (prefixes & (P66 | PLock)) != 0, (prefixes & P67) != 0, out answer, out slot);
+        }
+        else
+        {
+            if (b == 0x8F && (code[p + 1] & 0x38) != 0)
+            {
+                return 0;
+            }
+
+            map = 0;
+            p++;
+            table = Legacy;
+            key = (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w | (r << 16);
+        }
+
+        return Answer(code, position, p, end, table, key, HasModRm[(map << 8) | b], out answer, ref slot);
+    }
+
+    private static int VexOrEvex(byte[] code, int position, int p, int end, bool prefixed, bool address32, out uint answer, out Slot slot)
+    {
+        answer = 0;
+        slot = default;
+        slot.Block = -1;
+        if (prefixed)
         {
             return 0;
         }
 
-        var rexW = false;
-        if ((code[i] & 0xF0) == 0x40)
+        var first = code[p];
+        int map, op, key;
+        if (first == 0x62)
         {
-            rexW = (code[i] & 8) != 0;
-            if (++i >= code.Length)
+            var p0 = code[p + 1];
+            var p1 = code[p + 2];
+            var p2 = code[p + 3];
+            map = p0 & 7;
+            if ((p0 & 8) != 0 || (p1 & 4) == 0 || map is 0 or 4 or 7)
             {
+                return 0;
+            }
+
+            op = code[p + 4];
+            p += 5;
+            key = map | (op << 3) | ((p1 & 3) << 11) | ((p1 >> 7) << 13) | (((p2 >> 5) & 3) << 14) | (((p2 >> 4) & 1) << 16)
+                | ((p2 >> 7) << 17) | (((p2 & 7) == 0 ? 1 : 0) << 18) | (((p2 >> 3) & 1) << 19) | (((p0 >> 4) & 1) << 20)
+                | (((p0 >> 6) & 1) << 21) | ((((p1 >> 3) & 15) == 15 ? 1 : 0) << 22) | ((address32 ? 1 : 0) << 23)
+                | ((p0 >> 7) << 24) | (((p0 >> 5) & 1) << 25);
+            if (!Evex.TryGetValue(key, out var block))
+            {
+                block = NewEvexBlock(key);
+                if (block == 0)
+                {
+                    return 0;
+                }
+            }
+
+            return AnswerBlock(code, position, p, end, block, true, out answer, ref slot);
+        }
+
+        int payload, w, rb;
+        if (first == 0xC5)
+        {
+            payload = code[p + 1];
+            w = 0;
+            rb = (payload >> 7) | 2;
+            map = 1;
+            op = code[p + 2];
+            p += 3;
+        }
+        else
+        {
+            var p0 = code[p + 1];
+            map = p0 & 0x1F;
+            if (map is < 1 or > 3)
+            {
+                return 0;
+            }
+
+            payload = code[p + 2];
+            w = payload >> 7;
+            rb = (p0 >> 7) | ((p0 >> 4) & 2);
+            op = code[p + 3];
+            p += 4;
+        }
+
+        key = (map - 1) | (op << 2) | ((payload & 3) << 10) | (((payload >> 2) & 1) << 12) | ((((payload >> 3) & 15) == 15 ? 1 : 0) << 13)
+            | ((address32 ? 1 : 0) << 14) | (w << 15) | (rb << 16);
+        return Answer(code, position, p, end, Vex, key, !(map == 1 && op == 0x77), out answer, ref slot);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Answer(byte[] code, int position, int p, int end, ushort[] table, int key, bool hasModRm, out uint answer, ref Slot slot)
+    {
+        int block = table[key];
+        if (block == 0)
+        {
+            block = NewBlock(table, key);
+            if (block == 0)
+            {
+                answer = 0;
                 return 0;
             }
         }
 
-        var op = code[i++];
-        var n = op == 0x0F ? (i < code.Length ? TwoByte(code, i, opsize, ref ends) : 0) : OneByte(op, code, i, opsize, rexW, ref ends);
-        return n > 0 && n <= MaxLength && n <= code.Length ? n : 0;
+        return AnswerBlock(code, position, p, end, block, hasModRm, out answer, ref slot);
     }
 
-    private static readonly byte[] OneByteForm = BuildOneByteForms();
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int OneByte(byte op, ReadOnlySpan<byte> code, int i, bool opsize, bool rexW, ref bool ends)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AnswerBlock(byte[] code, int position, int p, int end, int block, bool hasModRm, out uint answer, ref Slot slot)
     {
-        var z = opsize && !rexW ? 2 : 4;
-        switch (OneByteForm[op])
+        var modrm = hasModRm ? code[p] : 0;
+        var sibPossible = hasModRm && (modrm & 0xC7) == 0x04;
+        var sibExtra = sibPossible && (code[p + 1] & 7) == 5 ? 4 : 0;
+        answer = Blocks[block - 1]![modrm];
+        var state = answer & 3;
+        if (state == Unknown || state == Iced)
         {
-            case Bare: return i;
-            case Imm8: return i + 1;
-            case ImmZ: return i + z;
-            case ModRm_: return ModRm(code, i);
-            case ModRmImm8: return Plus(ModRm(code, i), 1);
-            case ModRmImmZ: return Plus(ModRm(code, i), z);
-            case Rel8: return opsize ? 0 : i + 1;
-            case Rel32: return opsize ? 0 : i + 4;
-            case BareNo66: return opsize ? 0 : i;
-            case MovImm: return i + (rexW ? 8 : z);
-            case Special: return OneByteSpecial(op, code, i, opsize, z, ref ends);
-            default: return 0;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int OneByteSpecial(byte op, ReadOnlySpan<byte> code, int i, bool opsize, int z, ref bool ends)
-    {
-        switch (op)
-        {
-            case 0x8D:
-                return Mod(code, i) == 3 ? 0 : ModRm(code, i);
-            case 0xC2:
-                ends = true;
-                return opsize ? 0 : i + 2;
-            case 0xC3:
-                ends = true;
-                return opsize ? 0 : i;
-            case 0xC6:
-                return Reg(code, i) == 0 ? Plus(ModRm(code, i), 1) : 0;
-            case 0xC7:
-                return Reg(code, i) == 0 ? Plus(ModRm(code, i), z) : 0;
-            case 0xC8:
-                return opsize ? 0 : i + 3;
-            case 0xCC:
-                ends = true;
-                return i;
-            case 0xF6:
-                return Reg(code, i) <= 1 ? Plus(ModRm(code, i), 1) : ModRm(code, i);
-            case 0xF7:
-                return Reg(code, i) <= 1 ? Plus(ModRm(code, i), z) : ModRm(code, i);
-            case 0xFE:
-                return Reg(code, i) <= 1 ? ModRm(code, i) : 0;
-            default:
-                var reg = Reg(code, i);
-                ends = reg == 4;
-                return reg <= 1 || (reg is 2 or 4 or 6 && !opsize) ? ModRm(code, i) : 0;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int TwoByte(ReadOnlySpan<byte> code, int i, bool opsize, ref bool ends)
-    {
-        var op = code[i++];
-        switch (op)
-        {
-            case 0x05:
-                return i;
-            case 0x0B:
-                ends = true;
-                return i;
-            case 0x10 or 0x11 or 0x12 or 0x14 or 0x15 or 0x16 or 0x1F or 0x28 or 0x29 or 0x2A or (>= 0x2C and <= 0x2F)
-                or (>= 0x40 and <= 0x4F) or (>= 0x51 and <= 0x6B) or 0x6E or 0x6F or (>= 0x74 and <= 0x76) or 0x7E or 0x7F
-                or (>= 0x90 and <= 0x9F) or 0xA3 or 0xA5 or 0xAB or 0xAD or 0xAF or 0xB0 or 0xB1 or 0xB3 or 0xB6 or 0xB7
-                or (>= 0xBB and <= 0xBF) or 0xC0 or 0xC1 or (>= 0xD1 and <= 0xD5) or (>= 0xD8 and <= 0xDF) or (>= 0xE0 and <= 0xE5)
-                or (>= 0xE8 and <= 0xEF) or (>= 0xF1 and <= 0xF6) or (>= 0xF8 and <= 0xFE):
-                return ModRm(code, i);
-            case 0x13 or 0x17 or 0x2B:
-                return Mod(code, i) == 3 ? 0 : ModRm(code, i);
-            case 0x6C or 0x6D:
-                return opsize ? ModRm(code, i) : 0;
-            case 0x70 or 0xA4 or 0xAC or 0xC2 or 0xC4 or 0xC6:
-                return Plus(ModRm(code, i), 1);
-            case 0x77 or 0xA0 or 0xA1 or 0xA8 or 0xA9 or (>= 0xC8 and <= 0xCF):
-                return opsize ? 0 : i;
-            case >= 0x80 and <= 0x8F:
-                return opsize ? 0 : i + 4;
-            default:
-                return 0;
-        }
-    }
-
-    /// <summary>The index after the ModRM byte at <paramref name="i"/> and its SIB and displacement, or 0 past the end.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int ModRm(ReadOnlySpan<byte> code, int i)
-    {
-        if (i >= code.Length)
-        {
+            slot.Block = state == Unknown ? block : -1;
+            slot.ModRm = modrm;
+            slot.OpcodeEnd = p - position;
+            slot.HasModRm = hasModRm;
+            slot.SibExtra = sibExtra;
+            slot.SibPossible = sibPossible;
             return 0;
         }
 
-        var modrm = code[i++];
-        var mod = modrm >> 6;
-        var rm = modrm & 7;
-        if (mod == 3)
-        {
-            return i;
-        }
-
-        if (rm == 4)
-        {
-            if (i >= code.Length)
-            {
-                return 0;
-            }
-
-            var sib = code[i++];
-            if (mod == 0 && (sib & 7) == 5)
-            {
-                return i + 4;
-            }
-        }
-        else if (mod == 0 && rm == 5)
-        {
-            return i + 4;
-        }
-
-        return mod switch { 1 => i + 1, 2 => i + 4, _ => i };
+        var length = p - position + (int)((answer >> 4) & 15) + sibExtra;
+        return length <= MaxLength && length <= end - position ? length : 0;
     }
 
-    private static int Plus(int end, int immediate) => end == 0 ? 0 : end + immediate;
+    /// <summary>
+    /// The length of a featureless instruction from the quick table (0: use <see cref="Lookup"/>); <paramref name="quick"/>
+    /// tells an invalid one and the end of a run. Needs no prefix handling: the table holds no instruction with a
+    /// legacy prefix, so a prefix byte finds no answer there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int QuickLength(byte[] code, int position, int end, out int quick)
+    {
+        var b0 = code[position];
+        var rex = (b0 & 0xF0) == 0x40 ? 1 : 0;
+        var escape = code[position + rex] == 0x0F ? 1 : 0;
+        var at = position + rex + escape;
+        quick = Quick[((((rex == 0 ? 0 : 1 + ((b0 >> 2) & 3)) << 1) | escape) << 16) | (code[at] << 8) | code[at + 1]];
+        var length = (quick & 15) + ((quick & QuickSib) != 0 && (code[at + 2] & 7) == 5 ? 4 : 0);
+        return length <= end - position ? length : 0;
+    }
 
-    private static int Mod(ReadOnlySpan<byte> code, int i) => i < code.Length ? code[i] >> 6 : 3;
+    public static bool QuickInvalidAnswer(int quick) => (quick & QuickInvalid) != 0;
 
-    private static int Reg(ReadOnlySpan<byte> code, int i) => i < code.Length ? (code[i] >> 3) & 7 : 7;
+    public static bool QuickEndsAnswer(int quick) => (quick & QuickEnds) != 0;
+
+    /// <summary>Puts a featureless <see cref="Lookup"/> answer into the quick table when the instruction is of the kind it holds.</summary>
+    public static void Remember(byte[] code, int position, uint answer, int length)
+    {
+        var b0 = code[position];
+        var rex = (b0 & 0xF0) == 0x40 ? 1 : 0;
+        var op = code[position + rex];
+        var escape = op == 0x0F ? 1 : 0;
+        var at = position + rex + escape;
+        if (Prefix[b0] != 0 || (escape == 1 && code[at] is 0x38 or 0x3A or 0x0F) || op is 0xC4 or 0xC5 or 0x62 or 0x8F
+            || ((answer & 3) == Valid && Mask(answer) != 0))
+        {
+            return;
+        }
+
+        var sibExtra = (answer & SibBit) != 0 && (code[at + 2] & 7) == 5 ? 4 : 0;
+        var quick = (length - sibExtra) | ((answer & SibBit) != 0 ? QuickSib : 0) | (Ends(answer) ? QuickEnds : 0) | (IsInvalid(answer) ? QuickInvalid : 0);
+        Volatile.Write(ref Quick[((((rex == 0 ? 0 : 1 + ((b0 >> 2) & 3)) << 1) | escape) << 16) | (code[at] << 8) | code[at + 1]], (byte)quick);
+    }
+
+    public static bool IsInvalid(uint answer) => (answer & 3) == Invalid;
+
+    public static bool Ends(uint answer) => (answer & EndsBit) != 0;
+
+    public static ulong Mask(uint answer) => Masks[answer >> 8];
+
+    /// <summary>Remembers Iced's answer for a form <see cref="Lookup"/> did not know (only from a decode that had every byte it could need).</summary>
+    public static void Learn(in Slot slot, bool invalid, int consumed, ulong mask, bool ends)
+    {
+        if (slot.Block <= 0)
+        {
+            return;
+        }
+
+        uint answer;
+        if (invalid)
+        {
+            answer = !slot.HasModRm && consumed == slot.OpcodeEnd ? Invalid : Iced;
+        }
+        else
+        {
+            var tail = consumed - slot.OpcodeEnd - slot.SibExtra;
+            var index = tail is >= 0 and <= MaxLength ? IndexOf(mask) : -1;
+            answer = index < 0 ? Iced : Valid | (ends ? EndsBit : 0) | (slot.SibPossible ? SibBit : 0) | ((uint)tail << 4) | ((uint)index << 8);
+        }
+
+        Volatile.Write(ref Blocks[slot.Block - 1]![slot.ModRm], (ushort)answer);
+    }
+
+    private static int IndexOf(ulong mask)
+    {
+        lock (Gate)
+        {
+            if (MaskIndex.TryGetValue(mask, out var index))
+            {
+                return index;
+            }
+
+            if (maskCount == MaxMasks)
+            {
+                return -1;
+            }
+
+            Masks[maskCount] = mask;
+            MaskIndex[mask] = maskCount;
+            return maskCount++;
+        }
+    }
+
+    private static int NewBlock(ushort[] table, int key)
+    {
+        lock (Gate)
+        {
+            if (table[key] != 0 || blockCount == MaxForms)
+            {
+                return table[key];
+            }
+
+            Blocks[blockCount] = new ushort[256];
+            Volatile.Write(ref table[key], (ushort)++blockCount);
+            return blockCount;
+        }
+    }
+
+    private static int NewEvexBlock(int key)
+    {
+        lock (Gate)
+        {
+            if (Evex.TryGetValue(key, out var block) || blockCount == MaxForms)
+            {
+                return Evex.GetValueOrDefault(key);
+            }
+
+            Blocks[blockCount] = new ushort[256];
+            Evex[key] = ++blockCount;
+            return blockCount;
+        }
+    }
+
+    private static byte[] BuildPrefixes()
+    {
+        var prefixes = new byte[256];
+        prefixes[0x66] = P66;
+        prefixes[0x67] = P67;
+        prefixes[0xF0] = PLock;
+        prefixes[0xF3] = PF3;
+        prefixes[0xF2] = PF2;
+        foreach (var segment in (byte[])[0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65])
+        {
+            prefixes[segment] = PSegment;
+        }
+
+        return prefixes;
+    }
+
+    /// <summary>Which opcodes of the one-byte, 0F, 0F38 and 0F3A maps have a ModRM byte in 64-bit mode (SDM vol. 2, tables ).</summary>
+    private static bool[] BuildModRmMaps()
+    {
+        var maps = new bool[4 << 8];
+        for (var op = 0; op < 256; op++)
+        {
+            maps[op] = op switch
+            {
+                < 0x40 => (op & 7) <= 3,
+                0x62 or 0x63 or 0x69 or 0x6B => true,
+                >= 0x80 and <= 0x8F => true,
+                0xC0 or 0xC1 or 0xC4 or 0xC5 or 0xC6 or 0xC7 => true,
+                >= 0xD0 and <= 0xD3 => true,
+                >= 0xD8 and <= 0xDF => true,
+                0xF6 or 0xF7 or 0xFE or 0xFF => true,
+                _ => false,
+            };
+            maps[(1 << 8) | op] = op switch
+            {
+                0x04 or 0x05 or 0x06 or 0x07 or 0x08 or 0x09 or 0x0A or 0x0B or 0x0C or 0x0E => false,
+                >= 0x30 and <= 0x37 => false,
+                0x77 => false,
+                >= 0x80 and <= 0x8F => false,
+                0xA0 or 0xA1 or 0xA2 or 0xA8 or 0xA9 or 0xAA => false,
+                >= 0xC8 and <= 0xCF => false,
+                _ => true,
+            };
+            maps[(2 << 8) | op] = true;
+            maps[(3 << 8) | op] = true;
+        }
+
+        return maps;
+    }
 }

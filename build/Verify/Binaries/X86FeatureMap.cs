@@ -31,6 +31,9 @@ internal static class X86FeatureMap
 
     public static ulong Mask(Code code) => ByCode[(int)code];
 
+    /// <summary>A return, INT3, UD2 or indirect JMP: the end of a feature run (see <see cref="FeatureRuns.Break"/>).</summary>
+    public static bool EndsRun(Code code) => code is Code.Retnq or Code.Retnq_imm16 or Code.Int3 or Code.Ud2 or Code.Jmp_rm64;
+
     private static ulong[] Build()
     {
         var table = new ulong[Enum.GetValues<Code>().Length];
