@@ -40,36 +40,98 @@ internal static class EntryReader
         var gate = new MemoryGate(MemoryBudget);
         var views = new ConcurrentBag<View>([new View(null, main)]);
         var opened = new ConcurrentBag<View>();
-        var order = Enumerable.Range(0, reads.Count).OrderByDescending(i => reads[i].Entry.CompressedLength).ThenBy(i => i).ToList();
-        try
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
-            await Parallel.ForEachAsync(order, options, async (i, ct) =>
-            {
-                using var lease = await gate.EnterAsync(Math.Min(reads[i].Entry.Length, MaxEntryMemory), ct);
-                if (!views.TryTake(out var view))
-                {
-                    view = View.Open(wheelPath);
-                    opened.Add(view);
-                }
+        long Weight(int i) => Math.Min(reads[i].Entry.Length, MaxEntryMemory);
 
-                try
+        // Waiting entries, heaviest first (then the largest compressed): a free worker takes the first that fits.
+        var order = Enumerable.Range(0, reads.Count).OrderByDescending(Weight).ThenByDescending(i => reads[i].Entry.CompressedLength).ThenBy(i => i).ToList();
+        var weights = order.Select(Weight).ToList();
+        var sync = new Lock();
+
+        async Task WorkAsync(CancellationToken ct)
+        {
+            while (true)
+            {
+                int i;
+                IDisposable? lease;
+                Task released;
+                lock (sync)
                 {
-                    var entry = view.File is null ? reads[i].Entry : view.Zip.Entries[reads[i].Index];
-                    results[i] = await ReadEntryAsync(entry, view.Buffer, ct);
-                    if (entry.Length >= LargeEntry)
+                    if (order.Count == 0)
                     {
-                        // What reading a large native binary held (its ELF prefix and tail: tens of MiB in the large
-                        // object heap) is garbage now; collected at once, the next large entry reuses that memory
-                        // instead of growing the heap (GC only sweeps the large object heap in full collections).
-                        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+                        return;
+                    }
+
+                    released = gate.NextRelease;
+                    if (gate.TryEnterLargestFitting(weights, out var at, out lease))
+                    {
+                        i = order[at];
+                        order.RemoveAt(at);
+                        weights.RemoveAt(at);
+                    }
+                    else
+                    {
+                        i = -1;
                     }
                 }
-                finally
+
+                if (lease is null)
                 {
-                    views.Add(view);
+                    await released.WaitAsync(ct);
+                    continue;
                 }
-            });
+
+                using (lease)
+                {
+                    await ReadOneAsync(i, ct);
+                }
+            }
+        }
+
+        async Task ReadOneAsync(int i, CancellationToken ct)
+        {
+            if (!views.TryTake(out var view))
+            {
+                view = View.Open(wheelPath);
+                opened.Add(view);
+            }
+
+            try
+            {
+                var entry = view.File is null ? reads[i].Entry : view.Zip.Entries[reads[i].Index];
+                results[i] = await ReadEntryAsync(entry, view.Buffer, ct);
+                if (entry.Length >= LargeEntry)
+                {
+                    // What reading a large native binary held (its ELF prefix and tail: tens of MiB in the large
+                    // object heap) is garbage now; collected at once, the next large entry reuses that memory
+                    // instead of growing the heap (GC only sweeps the large object heap in full collections).
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+                }
+            }
+            finally
+            {
+                views.Add(view);
+            }
+        }
+
+        try
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, reads.Count)))
+                .Select(_ => Task.Run(async () =>
+                {
+                    try
+                    {
+                        await WorkAsync(stop.Token);
+                    }
+                    catch
+                    {
+                        // One worker's failure stops the others (they would wait for releases that never come).
+                        await stop.CancelAsync();
+                        throw;
+                    }
+                }, CancellationToken.None))
+                .ToList();
+            await Task.WhenAll(workers);
         }
         finally
         {

@@ -1,68 +1,85 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Tfwheel.Verify.Archive;
 
 /// <summary>
 /// Lets parallel entry reads hold at most <see cref="Budget"/> bytes of estimated memory at once (an entry that
-/// alone exceeds it runs when nothing else holds any). Small entries pass freely beside one large binary; two
-/// large binaries take turns, so peak memory stays that of one, whatever the wheel.
+/// alone exceeds it runs when nothing else holds any). A free worker takes the largest waiting entry that fits,
+/// so small entries pass beside a large binary while a second large one waits its turn: the cores stay busy and
+/// peak memory stays that of one large binary, whatever the wheel.
 /// </summary>
 internal sealed class MemoryGate(long budget)
 {
-    private readonly object gate = new();
-    private readonly LinkedList<(long Weight, TaskCompletionSource Ready)> waiting = new();
+    private readonly Lock sync = new();
+    private TaskCompletionSource released = NewSignal();
     private long held;
 
     public long Budget { get; } = budget;
 
-    public async Task<IDisposable> EnterAsync(long weight, CancellationToken cancellation)
+    /// <summary>Completes at the next release; take it before trying, so a release in between is not missed.</summary>
+    public Task NextRelease
     {
-        TaskCompletionSource ready;
-        LinkedListNode<(long, TaskCompletionSource)> node;
-        lock (gate)
+        get
         {
-            if (waiting.Count == 0 && Fits(weight))
+            lock (sync)
             {
-                held += weight;
-                return new Lease(this, weight);
+                return released.Task;
             }
-
-            ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            node = waiting.AddLast((weight, ready));
         }
-
-        using (cancellation.Register(() =>
-        {
-            lock (gate)
-            {
-                if (node.List is not null)
-                {
-                    waiting.Remove(node);
-                    ready.TrySetCanceled(cancellation);
-                }
-            }
-        }))
-        {
-            await ready.Task;
-        }
-
-        return new Lease(this, weight);
     }
 
-    private bool Fits(long weight) => held == 0 || held + weight <= Budget;
+    /// <summary>Enters with the first weight of <paramref name="descending"/> (largest first) that fits now.</summary>
+    /// <returns>False when none fits (wait for <see cref="NextRelease"/>) or the list is empty.</returns>
+    public bool TryEnterLargestFitting(IReadOnlyList<long> descending, out int index, [NotNullWhen(true)] out IDisposable? lease)
+    {
+        lock (sync)
+        {
+            index = held == 0 ? (descending.Count > 0 ? 0 : -1) : FirstAtMost(descending, Budget - held);
+            if (index < 0)
+            {
+                lease = null;
+                return false;
+            }
+
+            held += descending[index];
+            lease = new Lease(this, descending[index]);
+            return true;
+        }
+    }
+
+    private static int FirstAtMost(IReadOnlyList<long> descending, long room)
+    {
+        int low = 0, high = descending.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (descending[middle] <= room)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low < descending.Count ? low : -1;
+    }
 
     private void Leave(long weight)
     {
-        lock (gate)
+        TaskCompletionSource signal;
+        lock (sync)
         {
             held -= weight;
-            // First come, first served: the head waits until it fits, and nothing overtakes it.
-            while (waiting.First is { } first && Fits(first.Value.Weight))
-            {
-                waiting.RemoveFirst();
-                held += first.Value.Weight;
-                first.Value.Ready.TrySetResult();
-            }
+            signal = released;
+            released = NewSignal();
         }
+
+        signal.TrySetResult();
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed class Lease(MemoryGate owner, long weight) : IDisposable
     {

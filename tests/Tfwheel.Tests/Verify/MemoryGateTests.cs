@@ -2,37 +2,51 @@ using Tfwheel.Verify.Archive;
 
 namespace Tfwheel.Tests.Verify;
 
-/// <summary>The budget that keeps two large binaries from being read at once.</summary>
+/// <summary>The budget that keeps two large binaries from being read at once while small ones pass beside them.</summary>
 public sealed class MemoryGateTests
 {
     [Fact]
-    public async Task A_second_large_entry_waits_for_the_first_and_small_ones_do_not_overtake_it()
+    public void A_second_large_entry_waits_for_the_first_while_small_ones_pass_beside_it()
     {
         var gate = new MemoryGate(100);
-        var first = await gate.EnterAsync(60, CancellationToken.None);
-        var second = gate.EnterAsync(60, CancellationToken.None);
-        var small = gate.EnterAsync(10, CancellationToken.None);
+        List<long> waiting = [60, 60, 30, 10];
 
-        Assert.False(second.IsCompleted);
-        Assert.False(small.IsCompleted);
+        Assert.True(gate.TryEnterLargestFitting(waiting, out var at, out var first));
+        Assert.Equal(0, at);
+        waiting.RemoveAt(at);
+        Assert.True(gate.TryEnterLargestFitting(waiting, out at, out var small));
+        Assert.Equal(30, waiting[at]);
+        waiting.RemoveAt(at);
+        Assert.True(gate.TryEnterLargestFitting(waiting, out at, out var smaller));
+        Assert.Equal(10, waiting[at]);
+        waiting.RemoveAt(at);
+
+        var released = gate.NextRelease;
+        Assert.False(gate.TryEnterLargestFitting(waiting, out _, out _));
+        small.Dispose();
+        Assert.True(released.IsCompleted);
+        Assert.False(gate.TryEnterLargestFitting(waiting, out _, out _));
         first.Dispose();
-        using var secondLease = await second;
-        using var smallLease = await small;
+        Assert.True(gate.TryEnterLargestFitting(waiting, out at, out var second));
+        Assert.Equal(60, waiting[at]);
+        second.Dispose();
+        smaller.Dispose();
+        smaller.Dispose();
+        Assert.True(gate.TryEnterLargestFitting([100], out _, out var full));
+        full.Dispose();
     }
 
     [Fact]
-    public async Task An_entry_larger_than_the_budget_runs_alone_and_a_cancelled_wait_gives_its_place_up()
+    public void An_entry_larger_than_the_budget_runs_alone()
     {
         var gate = new MemoryGate(100);
-        var huge = await gate.EnterAsync(500, CancellationToken.None);
-        using var cancel = new CancellationTokenSource();
-        var cancelled = gate.EnterAsync(10, cancel.Token);
-        var after = gate.EnterAsync(10, CancellationToken.None);
-
-        await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        Assert.False(after.IsCompleted);
+        Assert.True(gate.TryEnterLargestFitting([500, 10], out var at, out var huge));
+        Assert.Equal(0, at);
+        Assert.False(gate.TryEnterLargestFitting([10], out _, out _));
         huge.Dispose();
-        using var lease = await after;
+        Assert.True(gate.TryEnterLargestFitting([10], out _, out var small));
+        Assert.False(gate.TryEnterLargestFitting([500], out _, out _));
+        small.Dispose();
+        Assert.False(gate.TryEnterLargestFitting([], out _, out _));
     }
 }
