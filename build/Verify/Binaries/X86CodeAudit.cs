@@ -55,8 +55,6 @@ internal sealed class X86CodeAudit : CodeAudit
         }
     }
 
-    // Fully optimised from the first call: a Verify process decodes hundreds of MB once, so tiering up late costs more than it saves.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeWindow(bool final)
     {
         var stop = final ? filled : filled - MaxInstruction;
