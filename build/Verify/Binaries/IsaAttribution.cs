@@ -44,12 +44,25 @@ internal static class IsaAttribution
             }
         }
 
+        // Users of each feature (unit indexes, ascending), in one pass over the units: most use none.
+        var usersOf = new List<int>?[vocabulary.Names.Count];
+        for (var k = 0; k < units.Count; k++)
+        {
+            for (var m = masks[k] & ~IsaFeatures.CpuCheck; m != 0; m &= m - 1)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(m);
+                if (bit < usersOf.Length)
+                {
+                    (usersOf[bit] ??= []).Add(k);
+                }
+            }
+        }
+
         var features = new List<FeatureUse>();
         for (var bit = 0; bit < vocabulary.Names.Count; bit++)
         {
-            var b = 1UL << bit;
-            var users = Enumerable.Range(0, units.Count).Where(k => (masks[k] & b) != 0).ToList();
-            if (users.Count == 0 || (blocks && audit.InstructionsUsing(bit) < DispatchRule.NoiseFloor))
+            var users = usersOf[bit];
+            if (users is null || (blocks && audit.InstructionsUsing(bit) < DispatchRule.NoiseFloor))
             {
                 continue;
             }
