@@ -18,7 +18,7 @@ internal static class EntryReader
 {
     /// <summary>
     /// What reading one entry may hold besides the chunk buffer: for a native binary, the header readers' captures
-    /// (ELF: a prefix up to 32 MiB, an 8 MiB tail, the symbol tables; Mach-O: its tables), estimated from its size.
+    /// (ELF: a prefix up to 16 MiB, an 8 MiB tail, the symbol tables; Mach-O: its tables), estimated from its size.
     /// </summary>
     public const long MaxEntryMemory = 48L << 20;
 
@@ -139,6 +139,8 @@ internal static class EntryReader
             {
                 view.Dispose();
             }
+
+            PrefixBuffers.Clear();
         }
 
         return results;

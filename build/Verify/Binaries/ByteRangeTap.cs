@@ -148,6 +148,15 @@ internal sealed class ByteRangeTap
         position = chunkEnd;
     }
 
+    /// <summary>Hands the retained prefix back for the next binary (after <see cref="End"/>: nothing reads it any more).</summary>
+    public void Release()
+    {
+        PrefixBuffers.Return(prefix);
+        prefix = [];
+        prefixLength = 0;
+        prefixLimit = 0;
+    }
+
     /// <summary>The stream ended: whatever is still pending was cut off.</summary>
     public void End()
     {
@@ -202,7 +211,10 @@ internal sealed class ByteRangeTap
         {
             // Once a header has set the limit (ELF: PT_DYNAMIC's offset), one exact allocation; until then, doubling.
             var size = limitKnown ? prefixLimit : Math.Min(prefixLimit, Math.Max(prefixLength + take, prefix.Length * 2L));
-            Array.Resize(ref prefix, (int)Math.Max(size, prefixLength + take));
+            var grown = PrefixBuffers.Rent((int)Math.Max(size, prefixLength + take));
+            prefix.AsSpan(0, prefixLength).CopyTo(grown);
+            PrefixBuffers.Return(prefix);
+            prefix = grown;
         }
 
         chunk[..take].CopyTo(prefix.AsSpan(prefixLength));

@@ -73,6 +73,8 @@ public sealed class NativeBinaryScanner
             Guard(tap.End);
         }
 
+        tap.Release();
+
         if (macho is { IsJavaClass: true })
         {
             return null;
