@@ -8,8 +8,8 @@ namespace Tfwheel.Verify.Binaries;
 /// validity) for an instruction form is remembered and reused. A form is everything that decides that answer
 /// apart from register numbers, displacement and immediate values: the prefixes that matter (66, 67, F0, the last
 /// of F2/F3, REX.W; for VEX/EVEX the 67 prefix and every field but the register numbers), the opcode map, the
-/// opcode, the whole ModRM byte and the register-extension bits that can make a form invalid (REX.R: CR8-CR15, DR8-DR15;
-/// VEX.R/B and EVEX.R/X/B/R': mask and tile registers). The length is learned as "bytes after the opcode", the SIB byte's
+/// opcode, the whole ModRM byte and the register-extension bits that can make a form invalid (VEX.R/B and
+/// EVEX.R/X/B/R': mask and tile registers; the CR/DR moves, where REX.R can, always go to Iced). The length is learned as "bytes after the opcode", the SIB byte's
 /// base-without-register case (4 more bytes of displacement) added per instruction, so no immediate or operand-size
 /// table is written here, only which opcodes have a ModRM byte (Intel SDM vol. 2, appendix A).
 /// Anything unusual (a REX before another prefix, both F2 and F3, 3DNow!, XOP, VEX/EVEX after a legacy prefix,
@@ -17,8 +17,9 @@ namespace Tfwheel.Verify.Binaries;
 /// result is that of decoding everything with Iced; X86FastPathTests checks it instruction by instruction count,
 /// feature counts and runs on real binaries and random bytes.
 /// Shared by all threads and binaries of a process: reads take no lock; an answer is one <see cref="uint"/>
-/// published with a volatile write. Bounded: at most <see cref="MaxForms"/> blocks of 256 two-byte answers (1 MiB); a form
-/// past that is decoded by Iced every time.
+/// published with a volatile write. A form gets its block of answers at its second sighting (data decoded as code
+/// makes many forms seen once). Bounded: at most <see cref="MaxForms"/> blocks of 256 two-byte answers (2 MiB); a
+/// form past that is decoded by Iced every time.
 /// </summary>
 internal static class X86FastPath
 {
@@ -26,7 +27,9 @@ internal static class X86FastPath
     public const int Padding = 32;
 
     private const int MaxLength = 15;
-    private const int MaxForms = 2048;
+    private const int MaxForms = 4096;
+    private const int MaxEvexKeys = 1 << 16;
+    private const ushort SeenOnce = ushort.MaxValue;
     private const int MaxMasks = 256;
 
     // An answer: state (bits 0-1), ends a run (2), SIB-base case possible (3), bytes after the opcode (4-7), mask index (8-15).
@@ -34,13 +37,13 @@ internal static class X86FastPath
     private const uint EndsBit = 4, SibBit = 8;
 
     private static readonly ushort[]?[] Blocks = new ushort[MaxForms][];
-    private static readonly ushort[] Legacy = new ushort[1 << 17];
+    private static readonly ushort[] Legacy = new ushort[1 << 16];
     private static readonly ushort[] Vex = new ushort[1 << 18];
     private static readonly ConcurrentDictionary<int, int> Evex = new();
     private static readonly ulong[] Masks = new ulong[MaxMasks];
 
     // The common case without a chain of branches: no legacy prefix, at most a REX (none, or W/R as 1-4), a one-byte
-    // or 0F opcode; indexed by those, then the byte after the opcode and the opcode (one little-endian 16-bit read).
+    // or 0F opcode; indexed by those, then the opcode and the byte after it (the forms of one opcode share cache lines).
     // One byte an answer, so the hot part stays in cache: the whole length SIB case aside (bits 0-3, 0: not known),
     // SIB case possible (4), ends a run (5), invalid (6). Only featureless answers are kept here; an instruction that
     // needs a feature is recorded through Lookup.
@@ -108,14 +111,13 @@ internal static class X86FastPath
 
         var w = 0;
         var rex = false;
-        var r = 0;
-        if ((b & 0xF0) == 0x40)
+        // Only the REX right before the opcode counts (an earlier one is ignored, as after it a legacy prefix would be).
+        while ((b & 0xF0) == 0x40)
         {
             rex = true;
             w = (b >> 3) & 1;
-            r = (b >> 2) & 1;
             b = code[++p];
-            if (Prefix[b] != 0 || (b & 0xF0) == 0x40)
+            if (Prefix[b] != 0 || p - position >= MaxLength - 1)
             {
                 return 0;
             }
@@ -142,6 +144,11 @@ internal static class X86FastPath
             {
                 return 0;
             }
+            else if (second is >= 0x20 and <= 0x23)
+            {
+                // MOV to or from CR/DR: REX.R picks CR8-CR15/DR8-DR15, most of which do not exist (Iced decides).
+                return 0;
+            }
             else
             {
                 map = 1;
@@ -150,7 +157,7 @@ internal static class X86FastPath
             }
 
             table = Legacy;
-            key = (map << 14) | (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w | (r << 16);
+            key = (map << 14) | (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w;
         }
         else if (b is 0xC4 or 0xC5 or 0x62)
         {
@@ -166,7 +173,7 @@ internal static class X86FastPath
             map = 0;
             p++;
             table = Legacy;
-            key = (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w | (r << 16);
+            key = (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w;
         }
 
         return Answer(code, position, p, end, table, key, HasModRm[(map << 8) | b], out answer, ref slot);
@@ -201,9 +208,9 @@ internal static class X86FastPath
                 | ((p2 >> 7) << 17) | (((p2 & 7) == 0 ? 1 : 0) << 18) | (((p2 >> 3) & 1) << 19) | (((p0 >> 4) & 1) << 20)
                 | (((p0 >> 6) & 1) << 21) | ((((p1 >> 3) & 15) == 15 ? 1 : 0) << 22) | ((address32 ? 1 : 0) << 23)
                 | ((p0 >> 7) << 24) | (((p0 >> 5) & 1) << 25);
-            if (!Evex.TryGetValue(key, out var block))
+            if (!Evex.TryGetValue(key, out var block) || block == SeenOnce)
             {
-                block = NewEvexBlock(key);
+                block = block == SeenOnce ? NewEvexBlock(key) : MarkSeen(key);
                 if (block == 0)
                 {
                     return 0;
@@ -248,9 +255,10 @@ internal static class X86FastPath
     private static int Answer(byte[] code, int position, int p, int end, ushort[] table, int key, bool hasModRm, out uint answer, ref Slot slot)
     {
         int block = table[key];
-        if (block == 0)
+        if (block is 0 or SeenOnce)
         {
-            block = NewBlock(table, key);
+            // A form gets its block at its second sighting: data decoded as code makes many forms seen once.
+            block = block == 0 ? MarkSeen(table, key) : NewBlock(table, key);
             if (block == 0)
             {
                 answer = 0;
@@ -280,7 +288,7 @@ internal static class X86FastPath
             return 0;
         }
 
-        var length = p - position + (int)((answer >> 4) & 15) + sibExtra;
+        var length = p - position + (int)((answer >> 4) & 15) + (state == Valid ? sibExtra : 0);
         return length <= MaxLength && length <= end - position ? length : 0;
     }
 
@@ -299,9 +307,12 @@ internal static class X86FastPath
         bytes >>= rex << 3;
         var escape = (bytes & 0xFF) == 0x0F ? 1 : 0;
         bytes >>= escape << 3;
-        var plane = ((rex == 0 ? 0 : 1 + ((b0 >> 2) & 3)) << 1) | escape;
-        quick = Quick[(plane << 16) | (int)(bytes & 0xFFFF)];
-        var length = (quick & 15) + ((quick & QuickSib) != 0 && ((int)(bytes >> 16) & 7) == 5 ? 4 : 0);
+        var plane = ((rex * (1 + ((b0 >> 2) & 3))) << 1) | escape;
+        quick = Quick[(plane << 16) | System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)bytes)];
+
+        // Branch-free: a mispredicted branch here would stall the next instruction's decode.
+        var sibBase = ((int)(bytes >> 16) & 7) == 5 ? 1 : 0;
+        var length = (quick & 15) + ((quick >> 2) & (sibBase << 2));
         return length <= end - position ? length : 0;
     }
 
@@ -317,15 +328,16 @@ internal static class X86FastPath
         var op = code[position + rex];
         var escape = op == 0x0F ? 1 : 0;
         var at = position + rex + escape;
-        if (Prefix[b0] != 0 || (escape == 1 && code[at] is 0x38 or 0x3A or 0x0F) || op is 0xC4 or 0xC5 or 0x62 or 0x8F
-            || ((answer & 3) == Valid && Mask(answer) != 0))
+        // Not for a legacy prefix, a second REX (its ModRM is not where the table looks), another map, VEX/EVEX/XOP.
+        if (Prefix[b0] != 0 || (op & 0xF0) == 0x40 || (escape == 1 && code[at] is 0x38 or 0x3A or 0x0F)
+            || op is 0xC4 or 0xC5 or 0x62 or 0x8F || ((answer & 3) == Valid && Mask(answer) != 0))
         {
             return;
         }
 
         var sibExtra = (answer & SibBit) != 0 && (code[at + 2] & 7) == 5 ? 4 : 0;
         var quick = (length - sibExtra) | ((answer & SibBit) != 0 ? QuickSib : 0) | (Ends(answer) ? QuickEnds : 0) | (IsInvalid(answer) ? QuickInvalid : 0);
-        Volatile.Write(ref Quick[((((rex == 0 ? 0 : 1 + ((b0 >> 2) & 3)) << 1) | escape) << 16) | (code[at + 1] << 8) | code[at]], (byte)quick);
+        Volatile.Write(ref Quick[((((rex == 0 ? 0 : 1 + ((b0 >> 2) & 3)) << 1) | escape) << 16) | (code[at] << 8) | code[at + 1]], (byte)quick);
     }
 
     public static bool IsInvalid(uint answer) => (answer & 3) == Invalid;
@@ -345,7 +357,10 @@ internal static class X86FastPath
         uint answer;
         if (invalid)
         {
-            answer = !slot.HasModRm && consumed == slot.OpcodeEnd ? Invalid : Iced;
+            // Iced stopped at the opcode or the byte after it (it reads one for every invalid opcode, ModRM or not, and
+            // ignores what it says): that much of the form was read, so it stops there every time.
+            var tail = consumed - slot.OpcodeEnd;
+            answer = tail is 0 or 1 ? Invalid | ((uint)tail << 4) : Iced;
         }
         else
         {
@@ -377,13 +392,29 @@ internal static class X86FastPath
         }
     }
 
+    private static int MarkSeen(ushort[] table, int key)
+    {
+        Volatile.Write(ref table[key], SeenOnce);
+        return 0;
+    }
+
+    private static int MarkSeen(int evexKey)
+    {
+        if (Evex.Count < MaxEvexKeys)
+        {
+            Evex.TryAdd(evexKey, SeenOnce);
+        }
+
+        return 0;
+    }
+
     private static int NewBlock(ushort[] table, int key)
     {
         lock (Gate)
         {
-            if (table[key] != 0 || blockCount == MaxForms)
+            if (table[key] is not (0 or SeenOnce) || blockCount == MaxForms)
             {
-                return table[key];
+                return table[key] == SeenOnce ? 0 : table[key];
             }
 
             Blocks[blockCount] = new ushort[256];
@@ -396,9 +427,9 @@ internal static class X86FastPath
     {
         lock (Gate)
         {
-            if (Evex.TryGetValue(key, out var block) || blockCount == MaxForms)
+            if ((Evex.TryGetValue(key, out var block) && block != SeenOnce) || blockCount == MaxForms)
             {
-                return Evex.GetValueOrDefault(key);
+                return block == SeenOnce ? 0 : block;
             }
 
             Blocks[blockCount] = new ushort[256];

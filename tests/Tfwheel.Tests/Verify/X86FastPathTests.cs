@@ -64,6 +64,19 @@ public sealed class X86FastPathTests : IDisposable
                 }
             }
 
+            // The quick table holds featureless answers only.
+            var quick = X86FastPath.QuickLength(padded, position, bytes.Length, out var bits);
+            if (quick > 0)
+            {
+                answered++;
+                var same = quick == length && X86FastPath.QuickInvalidAnswer(bits) == instruction.IsInvalid
+                    && (instruction.IsInvalid || (X86FeatureMap.Mask(instruction.Code) == 0 && X86FastPath.QuickEndsAnswer(bits) == X86FeatureMap.EndsRun(instruction.Code)));
+                if (!same && wrong.Count < 5)
+                {
+                    wrong.Add($"{position:X}: {Convert.ToHexString(bytes, position, Math.Min(15, bytes.Length - position))} quick {quick} bytes, Iced {length} bytes {instruction.Code}");
+                }
+            }
+
             position += length;
         }
 
