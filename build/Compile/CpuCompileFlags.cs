@@ -28,5 +28,5 @@ internal static class CpuCompileFlags
     }
 
     public static IReadOnlyList<string> For(TargetPlatform target) =>
-        target.Cpu is { } cpu ? CpuFlags.BazelOptions(cpu, target.OsName) : [];
+        target.Cpu is { } cpu ? CpuFlags.BazelOptions(cpu) : [];
 }

@@ -42,7 +42,7 @@ public static class CpuFitCheck
 
     private static string Lacks(IReadOnlyList<string> features, HostCpu cpu, PythonFacts python)
     {
-        if (!python.UnderRosetta && !RosettaPython.Applies(python.Machine, python.HardwareArch))
+        if (!python.RunsTranslated)
         {
             return $"this CPU has no {Or(features)} ({cpu.Source}), so `import tensorflow` dies with 'Illegal instruction'";
         }

@@ -28,10 +28,8 @@ internal static class HostCpuNames
         ["AVX512VNNI"] = "avx512vnni", ["AVX512IFMA"] = "avx512ifma", ["AVX512VBMI"] = "avx512vbmi", ["AES"] = "aes", ["PCLMULQDQ"] = "pclmul",
         ["SHA"] = "sha", ["ADX"] = "adx", ["RDRAND"] = "rdrnd", ["RDSEED"] = "rdseed",
 
-        // macOS (Intel): hw.optional.* = 1.
-        ["sse3"] = "sse3", ["supplementalsse3"] = "ssse3", ["sse4_1"] = "sse4.1", ["sse4_2"] = "sse4.2", ["avx1_0"] = "avx", ["avx2_0"] = "avx2",
-        ["rdrand"] = "rdrnd", ["avx512f"] = "avx512f", ["avx512cd"] = "avx512cd", ["avx512dq"] = "avx512dq", ["avx512bw"] = "avx512bw",
-        ["avx512vl"] = "avx512vl", ["avx512ifma"] = "avx512ifma", ["avx512vbmi"] = "avx512vbmi",
+        // macOS (Intel): hw.optional.* = 1 (sse4_1, sse4_2, rdrand and the avx512* names are spelled as on Linux, above).
+        ["sse3"] = "sse3", ["supplementalsse3"] = "ssse3", ["avx1_0"] = "avx", ["avx2_0"] = "avx2",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Arm64 = new Dictionary<string, string>(StringComparer.Ordinal)

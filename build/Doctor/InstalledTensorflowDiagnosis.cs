@@ -18,7 +18,7 @@ public static class InstalledTensorflowDiagnosis
     public static InstalledTensorflowReport Diagnose(PythonFacts python, IReadOnlyList<NativeBinary> binaries, IReadOnlySet<string> files, HostCpu? hostCpu = null)
     {
         var findings = new List<Finding>();
-        if (RosettaPython.Applies(python.Machine, python.HardwareArch))
+        if (python.RunsTranslated)
         {
             findings.Add(Finding.Error(FindingCodes.DoctorPythonUnderRosetta, python.Executable,
                 $"This Python is x86_64{(python.UnderRosetta ? " and runs under Rosetta 2" : "")} on an arm64 Mac: {RosettaPython.Why}. To fix it, {RosettaPython.Remedy}, {BuildHint}."));
@@ -51,7 +51,7 @@ public static class InstalledTensorflowDiagnosis
     /// <summary>The CPU the interpreter's code runs on: Rosetta's for an x86_64 Python it translates, else this machine's when it is of the Python's family.</summary>
     private static HostCpu? CpuOf(PythonFacts python, HostCpu? hostCpu)
     {
-        if (python.Machine == "x86_64" && (python.UnderRosetta || RosettaPython.Applies(python.Machine, python.HardwareArch)))
+        if (python.RunsTranslated)
         {
             return RosettaCpu.Cpu(python.RunningMacos);
         }
@@ -61,7 +61,7 @@ public static class InstalledTensorflowDiagnosis
 
     private static string CpuVerdict(PythonFacts python, string diagnosis)
     {
-        var remedy = python.UnderRosetta || RosettaPython.Applies(python.Machine, python.HardwareArch)
+        var remedy = python.RunsTranslated
             ? $"{RosettaPython.Remedy}, {BuildHint}"
             : "install a TensorFlow built for this CPU, or build one with tfwheel and a target.cpu this CPU has (README \"Instruction sets\")";
         return $"{python.Executable}: {diagnosis}. To fix it, {remedy}.";

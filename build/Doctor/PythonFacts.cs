@@ -26,4 +26,7 @@ public sealed record PythonFacts(
 
     /// <summary>The CPU underneath: arm64 on Apple silicon even when this Python is translated x86_64.</summary>
     public string HardwareArch => IsMacos && (HardwareArm64 == 1 || UnderRosetta) ? "arm64" : Machine;
+
+    /// <summary>An x86_64 Python on an arm64 Mac: Rosetta translates it (whether or not it reported so).</summary>
+    public bool RunsTranslated => RosettaPython.Applies(Machine, HardwareArch);
 }

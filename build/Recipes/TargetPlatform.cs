@@ -7,22 +7,22 @@ namespace Tfwheel.Recipes;
 public sealed record TargetPlatform(TargetOs Os, TargetArch Arch, string? MinOs)
 {
     /// <summary>
-    /// <see cref="MinOs"/> as a version ("12" reads as 12.0): the one place tfwheel parses it; the recipe
-    /// loader has already refused anything that is not a version, with file:line.
-    /// </summary>
-    /// <summary>
     /// target.cpu: the CPU the wheel's code may assume, a Verify.Binaries.CpuTargets name ("apple-m1", "x86-64-v2+avx").
     /// The recipe loader fills the platform's baseline when the recipe names none; null (a record built in code)
     /// means no compiler flag and Verify's platform baseline.
     /// </summary>
     public string? Cpu { get; init; }
 
+    /// <summary>
+    /// <see cref="MinOs"/> as a version ("12" reads as 12.0): the one place tfwheel parses it; the recipe
+    /// loader has already refused anything that is not a version, with file:line.
+    /// </summary>
     public Version? MinOsVersion => MinOs is null ? null : Version.Parse(MinOs.Contains('.') ? MinOs : MinOs + ".0");
 
-    /// <summary>The architecture as it appears in a wheel tag and in <c>platform.machine()</c>.</summary>
     /// <summary>"macos" or "linux", as recipes write it and as Verify, Doctor and the host checks compare it.</summary>
     public string OsName => RecipeEnums.Text(Os);
 
+    /// <summary>The architecture as it appears in a wheel tag and in <c>platform.machine()</c>.</summary>
     public string ArchTag => Arch switch
     {
         TargetArch.Arm64 => "arm64",

@@ -33,14 +33,21 @@ internal sealed class CpuRules(RecipeTreeReader tree, List<RecipeProblem> proble
         }
         catch (UsageException)
         {
-            why = CpuTargets.Names.Contains(name)
-                ? $"'{RecipeRules.Printable(value.Text)}' adds a feature the audit does not know (features use gcc's names)"
-                : $"unknown cpu '{RecipeRules.Printable(name)}'{DidYouMean.Hint(name, names)}";
+            why = CpuTargets.Names.Contains(name) ? UnknownFeature(value.Text, name) : $"unknown cpu '{RecipeRules.Printable(name)}'{DidYouMean.Hint(name, names)}";
         }
 
         if (why is not null)
         {
             problems.Add(value.Mark.Problem($"'{Key}' {why}. Valid names for {os} {arch}: {string.Join(", ", names)} (optionally +feature, e.g. {(arch == "x86_64" ? "x86-64-v2+avx" : "armv8.2-a+dotprod")})"));
         }
+    }
+
+    /// <summary>The modifier the audit does not know, named, with the ones it does for that family.</summary>
+    private static string UnknownFeature(string spec, string name)
+    {
+        var family = CpuTargets.Parse(name).Family;
+        var bad = spec.Trim().Split('+').Skip(1).FirstOrDefault(f => !family.Knows(f)) ?? "";
+        return $"'{RecipeRules.Printable(spec)}' adds a feature the audit does not know (features use gcc's names): "
+            + $"'+{RecipeRules.Printable(bad)}' is none of {string.Join(", ", family.Names)}";
     }
 }

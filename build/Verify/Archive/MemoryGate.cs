@@ -28,32 +28,33 @@ internal sealed class MemoryGate(long budget)
         }
     }
 
-    /// <summary>Enters with the first weight of <paramref name="descending"/> (largest first) that fits now.</summary>
+    /// <summary>Enters with the first item of <paramref name="descending"/> (heaviest first) whose weight fits now.</summary>
     /// <returns>False when none fits (wait for <see cref="NextRelease"/>) or the list is empty.</returns>
-    public bool TryEnterLargestFitting(IReadOnlyList<long> descending, out int index, [NotNullWhen(true)] out IDisposable? lease)
+    public bool TryEnterLargestFitting<T>(IReadOnlyList<T> descending, Func<T, long> weight, out int index, [NotNullWhen(true)] out IDisposable? lease)
     {
         lock (sync)
         {
-            index = held == 0 ? (descending.Count > 0 ? 0 : -1) : FirstAtMost(descending, Budget - held);
+            index = held == 0 ? (descending.Count > 0 ? 0 : -1) : FirstAtMost(descending, weight, Budget - held);
             if (index < 0)
             {
                 lease = null;
                 return false;
             }
 
-            held += descending[index];
-            lease = new Lease(this, descending[index]);
+            var taken = weight(descending[index]);
+            held += taken;
+            lease = new Lease(this, taken);
             return true;
         }
     }
 
-    private static int FirstAtMost(IReadOnlyList<long> descending, long room)
+    private static int FirstAtMost<T>(IReadOnlyList<T> descending, Func<T, long> weight, long room)
     {
         int low = 0, high = descending.Count;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (descending[middle] <= room)
+            if (weight(descending[middle]) <= room)
             {
                 high = middle;
             }

@@ -20,11 +20,11 @@ public static class CpuFlags
     /// <summary>Extensions gcc and clang both accept after <c>+</c> in -march/-mcpu under this name (gcc says "rdma" for rdm; jscvt and fcma have no modifier).</summary>
     public static readonly IReadOnlyList<string> ArmExtensions = ["crc", "lse", "rcpc", "fp16", "dotprod", "aes", "sha2", "sha3", "bf16", "i8mm", "sve", "sve2", "sme", "crypto"];
 
-    /// <summary>The bazel options for <paramref name="spec"/> (already valid for <see cref="CpuTargets.Parse"/>) on <paramref name="os"/>.</summary>
-    public static IReadOnlyList<string> BazelOptions(string spec, string os) => Compiler(spec, os).Select(f => "--copt=" + f).ToList();
+    /// <summary>The bazel options for <paramref name="spec"/> (already valid for <see cref="CpuTargets.Parse"/>).</summary>
+    public static IReadOnlyList<string> BazelOptions(string spec) => Compiler(spec).Select(f => "--copt=" + f).ToList();
 
     /// <summary>The compiler flags: <c>-march=x86-64-v2 -mavx</c>, <c>-mcpu=apple-m1</c>, <c>-march=armv8.2-a+dotprod</c>.</summary>
-    public static IReadOnlyList<string> Compiler(string spec, string os)
+    public static IReadOnlyList<string> Compiler(string spec)
     {
         var cpu = CpuTargets.Parse(spec);
         var parts = cpu.Name.Split('+');

@@ -16,8 +16,6 @@ internal sealed class X86CodeAudit : CodeAudit
     private readonly Decoder decoder;
     private int filled;
     private ulong windowAddress;
-
-    
     private readonly bool fast;
 
     /// <param name="fast">False: Iced decodes every instruction (the reference the fast path is tested against).</param>
@@ -68,19 +66,7 @@ internal sealed class X86CodeAudit : CodeAudit
                 var length = X86FastPath.QuickLength(buffer, position, filled, out var quick);
                 if (length > 0)
                 {
-                    if (X86FastPath.QuickInvalidAnswer(quick))
-                    {
-                        RecordInvalid();
-                    }
-                    else
-                    {
-                        RecordPlain();
-                        if (X86FastPath.QuickEndsAnswer(quick))
-                        {
-                            Runs.Break();
-                        }
-                    }
-
+                    Count(position, length, X86FastPath.QuickInvalidAnswer(quick), 0, X86FastPath.QuickEndsAnswer(quick));
                     position += length;
                     continue;
                 }
@@ -89,23 +75,7 @@ internal sealed class X86CodeAudit : CodeAudit
                 if (length > 0)
                 {
                     X86FastPath.Remember(buffer, position, answer, length);
-                }
-
-                if (length > 0)
-                {
-                    if (X86FastPath.IsInvalid(answer))
-                    {
-                        RecordInvalid();
-                    }
-                    else
-                    {
-                        Record(windowAddress + (ulong)position, length, X86FastPath.Mask(answer));
-                        if (X86FastPath.Ends(answer))
-                        {
-                            Runs.Break();
-                        }
-                    }
-
+                    Count(position, length, X86FastPath.IsInvalid(answer), X86FastPath.Mask(answer), X86FastPath.Ends(answer));
                     position += length;
                     continue;
                 }
@@ -116,37 +86,48 @@ internal sealed class X86CodeAudit : CodeAudit
             decoder.IP = windowAddress + (ulong)position;
             decoder.Decode(out var instruction);
             position = reader.Position;
-            var complete = at + MaxInstruction <= filled;
-            if (instruction.IsInvalid)
-            {
-                if (fast && complete)
-                {
-                    X86FastPath.Learn(slot, invalid: true, position - at, 0, ends: false);
-                }
+            var invalid = instruction.IsInvalid;
+            var mask = invalid ? 0 : X86FeatureMap.Mask(instruction.Code);
+            var ends = !invalid && X86FeatureMap.EndsRun(instruction.Code);
 
-                RecordInvalid();
-                continue;
+            // Learnt only from a decode that had every byte an instruction can have.
+            if (fast && at + MaxInstruction <= filled)
+            {
+                X86FastPath.Learn(slot, invalid, position - at, mask, ends);
             }
 
-            var code = instruction.Code;
-            var mask = X86FeatureMap.Mask(code);
-            var ends = X86FeatureMap.EndsRun(code);
-            if (fast && complete)
-            {
-                X86FastPath.Learn(slot, invalid: false, instruction.Length, mask, ends);
-            }
-
-            Record(instruction.IP, instruction.Length, mask);
-            if (ends)
-            {
-                Runs.Break();
-            }
+            Count(at, position - at, invalid, mask, ends);
         }
 
         var consumed = Math.Min(position, filled);
         buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
         filled -= consumed;
         windowAddress += (ulong)consumed;
+    }
+
+    /// <summary>One decoded instruction at <paramref name="position"/> in the window, whichever decoder answered.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(int position, int length, bool invalid, ulong mask, bool ends)
+    {
+        if (invalid)
+        {
+            RecordInvalid();
+            return;
+        }
+
+        if (mask == 0)
+        {
+            RecordPlain();
+        }
+        else
+        {
+            Record(windowAddress + (ulong)position, length, mask);
+        }
+
+        if (ends)
+        {
+            Runs.Break();
+        }
     }
 
     private sealed class WindowReader(byte[] bytes) : CodeReader

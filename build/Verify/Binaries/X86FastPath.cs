@@ -9,9 +9,10 @@ namespace Tfwheel.Verify.Binaries;
 /// apart from register numbers, displacement and immediate values: the prefixes that matter (66, 67, F0, the last
 /// of F2/F3, REX.W; for VEX/EVEX the 67 prefix and every field but the register numbers), the opcode map, the
 /// opcode, the whole ModRM byte and the register-extension bits that can make a form invalid (VEX.R/B and
-/// EVEX.R/X/B/R': mask and tile registers; the CR/DR moves, where REX.R can, always go to Iced). The length is learned as "bytes after the opcode", the SIB byte's
-/// base-without-register case (4 more bytes of displacement) added per instruction, so no immediate or operand-size
-/// table is written here, only which opcodes have a ModRM byte (Intel SDM vol. 2, appendix A).
+/// EVEX.R/X/B/R': mask and tile registers; the CR/DR moves, where REX.R can, always go to Iced). The length is
+/// learned as "bytes after the opcode", the SIB byte's base-without-register case (4 more bytes of displacement)
+/// added per instruction, so no immediate or operand-size table is written here, only which opcodes have a ModRM
+/// byte (Intel SDM vol. 2, appendix A).
 /// Anything unusual (a REX before another prefix, both F2 and F3, 3DNow!, XOP, VEX/EVEX after a legacy prefix,
 /// a malformed VEX/EVEX) and every form whose answer could not be learned exactly go to Iced every time, so the
 /// result is that of decoding everything with Iced; X86FastPathTests checks it instruction by instruction count,
@@ -65,7 +66,6 @@ internal static class X86FastPath
         public int Block;
         public int ModRm;
         public int OpcodeEnd;
-        public bool HasModRm;
         public int SibExtra;
         public bool SibPossible;
     }
@@ -123,8 +123,7 @@ internal static class X86FastPath
             }
         }
 
-        int map, key;
-        ushort[] table;
+        int map;
         if (b == 0x0F)
         {
             var second = code[p + 1];
@@ -155,9 +154,6 @@ internal static class X86FastPath
                 b = second;
                 p += 2;
             }
-
-            table = Legacy;
-            key = (map << 14) | (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w;
         }
         else if (b is 0xC4 or 0xC5 or 0x62)
         {
@@ -172,11 +168,10 @@ internal static class X86FastPath
 
             map = 0;
             p++;
-            table = Legacy;
-            key = (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w;
         }
 
-        return Answer(code, position, p, end, table, key, HasModRm[(map << 8) | b], out answer, ref slot);
+        var key = (map << 14) | (b << 6) | ((prefixes & 7) << 3) | ((rep == PF3 ? 1 : rep == PF2 ? 2 : 0) << 1) | w;
+        return Answer(code, position, p, end, Legacy, key, HasModRm[(map << 8) | b], out answer, ref slot);
     }
 
     private static int VexOrEvex(byte[] code, int position, int p, int end, bool prefixed, bool address32, out uint answer, out Slot slot)
@@ -190,7 +185,7 @@ internal static class X86FastPath
         }
 
         var first = code[p];
-        int map, op, key;
+        int map, op;
         if (first == 0x62)
         {
             var p0 = code[p + 1];
@@ -204,7 +199,7 @@ internal static class X86FastPath
 
             op = code[p + 4];
             p += 5;
-            key = map | (op << 3) | ((p1 & 3) << 11) | ((p1 >> 7) << 13) | (((p2 >> 5) & 3) << 14) | (((p2 >> 4) & 1) << 16)
+            var key = map | (op << 3) | ((p1 & 3) << 11) | ((p1 >> 7) << 13) | (((p2 >> 5) & 3) << 14) | (((p2 >> 4) & 1) << 16)
                 | ((p2 >> 7) << 17) | (((p2 & 7) == 0 ? 1 : 0) << 18) | (((p2 >> 3) & 1) << 19) | (((p0 >> 4) & 1) << 20)
                 | (((p0 >> 6) & 1) << 21) | ((((p1 >> 3) & 15) == 15 ? 1 : 0) << 22) | ((address32 ? 1 : 0) << 23)
                 | ((p0 >> 7) << 24) | (((p0 >> 5) & 1) << 25);
@@ -246,9 +241,9 @@ internal static class X86FastPath
             p += 4;
         }
 
-        key = (map - 1) | (op << 2) | ((payload & 3) << 10) | (((payload >> 2) & 1) << 12) | ((((payload >> 3) & 15) == 15 ? 1 : 0) << 13)
+        var vexKey = (map - 1) | (op << 2) | ((payload & 3) << 10) | (((payload >> 2) & 1) << 12) | ((((payload >> 3) & 15) == 15 ? 1 : 0) << 13)
             | ((address32 ? 1 : 0) << 14) | (w << 15) | (rb << 16);
-        return Answer(code, position, p, end, Vex, key, !(map == 1 && op == 0x77), out answer, ref slot);
+        return Answer(code, position, p, end, Vex, vexKey, !(map == 1 && op == 0x77), out answer, ref slot);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -282,7 +277,6 @@ internal static class X86FastPath
             slot.Block = state == Unknown ? block : -1;
             slot.ModRm = modrm;
             slot.OpcodeEnd = p - position;
-            slot.HasModRm = hasModRm;
             slot.SibExtra = sibExtra;
             slot.SibPossible = sibPossible;
             return 0;
@@ -307,8 +301,7 @@ internal static class X86FastPath
         bytes >>= rex << 3;
         var escape = (bytes & 0xFF) == 0x0F ? 1 : 0;
         bytes >>= escape << 3;
-        var plane = ((rex * (1 + ((b0 >> 2) & 3))) << 1) | escape;
-        quick = Quick[(plane << 16) | System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)bytes)];
+        quick = Quick[QuickIndex(b0, rex, escape, System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)bytes))];
 
         // Branch-free: a mispredicted branch here would stall the next instruction's decode.
         var sibBase = ((int)(bytes >> 16) & 7) == 5 ? 1 : 0;
@@ -337,8 +330,12 @@ internal static class X86FastPath
 
         var sibExtra = (answer & SibBit) != 0 && (code[at + 2] & 7) == 5 ? 4 : 0;
         var quick = (length - sibExtra) | ((answer & SibBit) != 0 ? QuickSib : 0) | (Ends(answer) ? QuickEnds : 0) | (IsInvalid(answer) ? QuickInvalid : 0);
-        Volatile.Write(ref Quick[((((rex == 0 ? 0 : 1 + ((b0 >> 2) & 3)) << 1) | escape) << 16) | (code[at] << 8) | code[at + 1]], (byte)quick);
+        Volatile.Write(ref Quick[QuickIndex(b0, rex, escape, (code[at] << 8) | code[at + 1])], (byte)quick);
     }
+
+    /// <summary>The quick table's plane (no REX, or REX with W/R as 1-4; one-byte or 0F opcode), then opcode and next byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int QuickIndex(int b0, int rex, int escape, int opcodeAndNext) => (((rex * (1 + ((b0 >> 2) & 3))) << 1 | escape) << 16) | opcodeAndNext;
 
     public static bool IsInvalid(uint answer) => (answer & 3) == Invalid;
 
@@ -412,14 +409,18 @@ internal static class X86FastPath
     {
         lock (Gate)
         {
-            if (table[key] is not (0 or SeenOnce) || blockCount == MaxForms)
+            if (table[key] is not (0 or SeenOnce))
             {
-                return table[key] == SeenOnce ? 0 : table[key];
+                return table[key];
             }
 
-            Blocks[blockCount] = new ushort[256];
-            Volatile.Write(ref table[key], (ushort)++blockCount);
-            return blockCount;
+            var block = AllocateBlock();
+            if (block > 0)
+            {
+                Volatile.Write(ref table[key], (ushort)block);
+            }
+
+            return block;
         }
     }
 
@@ -427,15 +428,31 @@ internal static class X86FastPath
     {
         lock (Gate)
         {
-            if ((Evex.TryGetValue(key, out var block) && block != SeenOnce) || blockCount == MaxForms)
+            if (Evex.TryGetValue(key, out var block) && block != SeenOnce)
             {
-                return block == SeenOnce ? 0 : block;
+                return block;
             }
 
-            Blocks[blockCount] = new ushort[256];
-            Evex[key] = ++blockCount;
-            return blockCount;
+            block = AllocateBlock();
+            if (block > 0)
+            {
+                Evex[key] = block;
+            }
+
+            return block;
         }
+    }
+
+    /// <summary>A new block of unknown answers (under <see cref="Gate"/>), or 0 past <see cref="MaxForms"/>.</summary>
+    private static int AllocateBlock()
+    {
+        if (blockCount == MaxForms)
+        {
+            return 0;
+        }
+
+        Blocks[blockCount] = new ushort[256];
+        return ++blockCount;
     }
 
     private static byte[] BuildPrefixes()

@@ -11,28 +11,28 @@ public sealed class MemoryGateTests
         var gate = new MemoryGate(100);
         List<long> waiting = [60, 60, 30, 10];
 
-        Assert.True(gate.TryEnterLargestFitting(waiting, out var at, out var first));
+        Assert.True(gate.TryEnterLargestFitting(waiting, w => w, out var at, out var first));
         Assert.Equal(0, at);
         waiting.RemoveAt(at);
-        Assert.True(gate.TryEnterLargestFitting(waiting, out at, out var small));
+        Assert.True(gate.TryEnterLargestFitting(waiting, w => w, out at, out var small));
         Assert.Equal(30, waiting[at]);
         waiting.RemoveAt(at);
-        Assert.True(gate.TryEnterLargestFitting(waiting, out at, out var smaller));
+        Assert.True(gate.TryEnterLargestFitting(waiting, w => w, out at, out var smaller));
         Assert.Equal(10, waiting[at]);
         waiting.RemoveAt(at);
 
         var released = gate.NextRelease;
-        Assert.False(gate.TryEnterLargestFitting(waiting, out _, out _));
+        Assert.False(gate.TryEnterLargestFitting(waiting, w => w, out _, out _));
         small.Dispose();
         Assert.True(released.IsCompleted);
-        Assert.False(gate.TryEnterLargestFitting(waiting, out _, out _));
+        Assert.False(gate.TryEnterLargestFitting(waiting, w => w, out _, out _));
         first.Dispose();
-        Assert.True(gate.TryEnterLargestFitting(waiting, out at, out var second));
+        Assert.True(gate.TryEnterLargestFitting(waiting, w => w, out at, out var second));
         Assert.Equal(60, waiting[at]);
         second.Dispose();
         smaller.Dispose();
         smaller.Dispose();
-        Assert.True(gate.TryEnterLargestFitting([100], out _, out var full));
+        Assert.True(gate.TryEnterLargestFitting<long>([100], w => w, out _, out var full));
         full.Dispose();
     }
 
@@ -40,13 +40,13 @@ public sealed class MemoryGateTests
     public void An_entry_larger_than_the_budget_runs_alone()
     {
         var gate = new MemoryGate(100);
-        Assert.True(gate.TryEnterLargestFitting([500, 10], out var at, out var huge));
+        Assert.True(gate.TryEnterLargestFitting<long>([500, 10], w => w, out var at, out var huge));
         Assert.Equal(0, at);
-        Assert.False(gate.TryEnterLargestFitting([10], out _, out _));
+        Assert.False(gate.TryEnterLargestFitting<long>([10], w => w, out _, out _));
         huge.Dispose();
-        Assert.True(gate.TryEnterLargestFitting([10], out _, out var small));
-        Assert.False(gate.TryEnterLargestFitting([500], out _, out _));
+        Assert.True(gate.TryEnterLargestFitting<long>([10], w => w, out _, out var small));
+        Assert.False(gate.TryEnterLargestFitting<long>([500], w => w, out _, out _));
         small.Dispose();
-        Assert.False(gate.TryEnterLargestFitting([], out _, out _));
+        Assert.False(gate.TryEnterLargestFitting<long>([], w => w, out _, out _));
     }
 }
