@@ -144,7 +144,8 @@ internal static class EntryReader
     private static async Task<EntryRead> ReadEntryAsync(ZipArchiveEntry entry, byte[] buffer, CancellationToken cancellation)
     {
         var name = entry.FullName;
-        var scanner = new NativeBinaryScanner(name, entry.Length);
+        // A second read of the entry (rare: see ElfIsaScan) inflates it again; the archive allows one open stream at a time, and the first is closed by then.
+        var scanner = new NativeBinaryScanner(name, entry.Length, entry.Open);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var crc = new Crc32();
         var keepText = IsMetadata(name) && entry.Length <= MaxMetadataText;
@@ -194,7 +195,8 @@ internal static class EntryReader
         // RECORD's form (PEP 376/427): urlsafe base64 without '=' padding, which is exactly Base64Url.
         var digest = Base64Url.EncodeToString(hash.GetHashAndReset());
         var textValue = text is null ? null : Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
-        return new EntryRead(new ArchiveEntry(name, count, digest), scanner.Complete(), textValue, findings);
+        var binary = await scanner.CompleteAsync(cancellation);
+        return new EntryRead(new ArchiveEntry(name, count, digest), binary, textValue, findings);
     }
 
     private static bool IsMetadata(string name)

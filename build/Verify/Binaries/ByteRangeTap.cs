@@ -157,6 +157,15 @@ internal sealed class ByteRangeTap
         prefixLimit = 0;
     }
 
+    /// <summary>
+    /// Back to offset 0 for a second read of the same bytes (after <see cref="End"/> and <see cref="Release"/>): what is
+    /// asked for now is delivered from that read. Nothing is retained this time.
+    /// </summary>
+    public void Rewind()
+    {
+        position = 0;
+    }
+
     /// <summary>The stream ended: whatever is still pending was cut off.</summary>
     public void End()
     {

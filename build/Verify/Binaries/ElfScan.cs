@@ -9,7 +9,7 @@ namespace Tfwheel.Verify.Binaries;
 /// first bytes (up to the dynamic segment, at most <see cref="MaxPrefix"/>); a table after the
 /// dynamic segment is simply captured as it streams by. A table outside both is reported, not guessed.
 /// </summary>
-internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
+internal sealed class ElfScan(ByteRangeTap tap, long fileLength, bool rereadable = false)
 {
     // The tables come first in every linker's layout and each is read only up to MaxTable: past 16 MiB the prefix
     // would hold relocations and read-only data (bench verify-parallel: same report, 20 MiB less at the peak).
@@ -37,6 +37,9 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
         Isa = isa?.Result(),
     };
 
+    /// <summary>After the first read: the offset a second read must reach (0: none), its ranges asked of <paramref name="rewound"/> (<see cref="ElfIsaScan.SecondPass"/>).</summary>
+    public long SecondPass(ByteRangeTap rewound) => isa?.SecondPass(rewound) ?? 0;
+
     public void Start()
     {
         tap.RetainPrefix(Math.Min(MaxPrefix, fileLength));
@@ -55,7 +58,7 @@ internal sealed class ElfScan(ByteRangeTap tap, long fileLength)
         var is64 = elfClass == 64;
         var machine = Bytes.U16(h, 18, big);
         slice = new BinarySlice { Arch = ElfMachines.Name(machine), ElfClass = elfClass, LittleEndian = !big };
-        isa = ElfIsaScan.For(tap, fileLength, slice.Arch, is64, big);
+        isa = ElfIsaScan.For(tap, fileLength, slice.Arch, is64, big, rereadable);
         isa?.Header(h);
         var phoff = is64 ? Bytes.U64(h, 0x20, big) : Bytes.U32(h, 0x1C, big);
         var phentsize = Bytes.U16(h, is64 ? 0x36 : 0x2A, big);

@@ -4,7 +4,7 @@ namespace Tfwheel.Verify.Binaries;
 internal static class ElfSymbols
 {
     private const int SymbolSize = 24;
-    private const int SectionHeaderSize = 64;
+    public const int SectionHeaderSize = 64;
 
     public static void Read(ReadOnlySpan<byte> symbols, int table, byte[] strings, FunctionTable functions)
     {
@@ -63,6 +63,36 @@ internal static class ElfSymbols
             var start = vaddr + (ulong)(long)(int)Bytes.U32(header, at, false);
             functions.Add(start, 0, -1, -1, ".eh_frame_hdr");
         }
+    }
+
+    /// <summary>
+    /// The addresses from the first section with code (SHF_EXECINSTR, not SHT_NOBITS) that starts inside
+    /// [<paramref name="start"/>, <paramref name="end"/>) to the end of the last, clamped to that range; empty (start,
+    /// start) when none does; null when the table has no entries.
+    /// </summary>
+    public static (ulong Start, ulong End)? ExecutableSpan(byte[] headers, ulong start, ulong end)
+    {
+        if (headers.Length < SectionHeaderSize)
+        {
+            return null;
+        }
+
+        var first = end;
+        var last = start;
+        for (var at = 0; at + SectionHeaderSize <= headers.Length; at += SectionHeaderSize)
+        {
+            var type = Bytes.U32(headers, at + 4, false);
+            var flags = Bytes.U64(headers, at + 8, false);
+            var address = Bytes.U64(headers, at + 16, false);
+            var size = Bytes.U64(headers, at + 32, false);
+            if ((flags & 4) != 0 && type != 8 && address >= start && address < end)
+            {
+                first = Math.Min(first, address);
+                last = Math.Max(last, size > end - address ? end : address + size);
+            }
+        }
+
+        return first < last ? (first, last) : (start, start);
     }
 
     /// <summary>Finds SHT_SYMTAB and its string table among the section headers held in <paramref name="tail"/>.</summary>

@@ -18,7 +18,8 @@ internal static class IsaAttribution
         var covered = named.Sum(e => (double)(e.End - e.Start));
 
         // Functions that cover less than half the code (a stripped library naming only its exports) would hide the rest: use blocks.
-        var blocks = covered < audit.CodeBytes / 2.0;
+        var code = audit.Ranges.Sum(r => (double)(r.End - r.Start));
+        var blocks = covered < code / 2.0;
         var units = blocks ? Blocks(audit.Ranges) : named;
         var masks = new ulong[units.Count];
         var u = 0;

@@ -10,8 +10,10 @@ namespace Tfwheel.Verify.Binaries;
 /// </summary>
 public sealed class NativeBinaryScanner
 {
+    private const int ChunkSize = 1 << 20;
     private readonly string path;
     private readonly long length;
+    private readonly Func<Stream>? reopen;
     private readonly ByteRangeTap tap = new();
     private readonly List<string> problems = [];
     private readonly byte[] magic = new byte[4];
@@ -22,10 +24,15 @@ public sealed class NativeBinaryScanner
     private bool failed;
 
     /// <param name="length">The file's length as the archive states it; ranges are checked against it.</param>
-    public NativeBinaryScanner(string path, long length)
+    /// <param name="reopen">
+    /// Opens the same bytes again from the start, for <see cref="CompleteAsync"/>'s second read. With it, the audit may
+    /// stop decoding where a segment's code gives way to data (<see cref="ElfIsaScan"/>); without it, it decodes all.
+    /// </param>
+    public NativeBinaryScanner(string path, long length, Func<Stream>? reopen = null)
     {
         this.path = path;
         this.length = length;
+        this.reopen = reopen;
     }
 
     /// <summary>False once the file is known not to be a native binary: the caller may stop feeding.</summary>
@@ -60,17 +67,65 @@ public sealed class NativeBinaryScanner
         }
     }
 
-    /// <summary>The binary read, or null when the file is not a native binary (a Java class file is not).</summary>
+    /// <summary>The binary read, or null when the file is not a native binary (a Java class file is not). Only for a scanner made without <c>reopen</c>.</summary>
     public NativeBinary? Complete()
+    {
+        if (reopen is not null)
+        {
+            throw new InvalidOperationException("a scanner that can read again completes with CompleteAsync");
+        }
+
+        if (format is not null && !failed)
+        {
+            Guard(tap.End);
+        }
+
+        return Finish();
+    }
+
+    /// <summary>
+    /// <see cref="Complete"/>, after a second read of the file's first bytes when the audit stopped short of code the
+    /// section headers place further on (at most the file once more, never past its stated length).
+    /// </summary>
+    public async Task<NativeBinary?> CompleteAsync(CancellationToken cancellation)
+    {
+        if (format is null || failed)
+        {
+            return Finish();
+        }
+
+        Guard(tap.End);
+        tap.Release();
+        var upTo = 0L;
+        if (!failed && reopen is not null && elf is not null)
+        {
+            tap.Rewind();
+            Guard(() => upTo = elf.SecondPass(tap));
+        }
+
+        if (upTo > 0 && !failed)
+        {
+            await using var stream = reopen!();
+            var buffer = new byte[(int)Math.Min(upTo, ChunkSize)];
+            long read = 0;
+            int n;
+            while (read < upTo && !failed && (n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, upTo - read)), cancellation)) > 0)
+            {
+                read += n;
+                FeedTap(buffer.AsSpan(0, n));
+            }
+
+            Guard(tap.End);
+        }
+
+        return Finish();
+    }
+
+    private NativeBinary? Finish()
     {
         if (format is null)
         {
             return null;
-        }
-
-        if (!failed)
-        {
-            Guard(tap.End);
         }
 
         tap.Release();
@@ -105,7 +160,7 @@ public sealed class NativeBinaryScanner
                 break;
             case 0x7F454C46:
                 format = NativeBinary.Elf;
-                elf = new ElfScan(tap, length);
+                elf = new ElfScan(tap, length, rereadable: reopen is not null);
                 Guard(elf.Start);
                 break;
         }

@@ -10,7 +10,7 @@ public static class NativeFileReader
     {
         // Unbuffered, and the magic number read on its own: most files of a package are not binaries and cost four bytes.
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        var scanner = new NativeBinaryScanner(reportedPath, stream.Length);
+        var scanner = new NativeBinaryScanner(reportedPath, stream.Length, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan));
         var magic = new byte[4];
         var n = await stream.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, cancellation);
         scanner.Feed(magic.AsSpan(0, n));
@@ -23,6 +23,6 @@ public static class NativeFileReader
             }
         }
 
-        return scanner.Complete();
+        return await scanner.CompleteAsync(cancellation);
     }
 }

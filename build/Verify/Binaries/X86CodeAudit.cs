@@ -17,6 +17,7 @@ internal sealed class X86CodeAudit : CodeAudit
     private int filled;
     private ulong windowAddress;
     private readonly bool fast;
+    private bool stopped;
 
     /// <param name="fast">False: Iced decodes every instruction (the reference the fast path is tested against).</param>
     public X86CodeAudit(bool fast = true)
@@ -35,12 +36,13 @@ internal sealed class X86CodeAudit : CodeAudit
     protected override void Begin(ulong address)
     {
         filled = 0;
+        stopped = false;
         windowAddress = address;
     }
 
     protected override void Decode(ReadOnlySpan<byte> bytes)
     {
-        while (!bytes.IsEmpty)
+        while (!bytes.IsEmpty && !stopped)
         {
             var take = Math.Min(Window + MaxInstruction - filled, bytes.Length);
             bytes[..take].CopyTo(buffer.AsSpan(filled));
@@ -49,6 +51,7 @@ internal sealed class X86CodeAudit : CodeAudit
             if (filled == Window + MaxInstruction)
             {
                 DecodeWindow(final: false);
+                stopped = WindowDecoded(windowAddress);
             }
         }
     }
