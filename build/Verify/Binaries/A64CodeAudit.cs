@@ -10,6 +10,8 @@ internal sealed class A64CodeAudit : CodeAudit
     private int carried;
     private ulong address;
 
+    public override CodeAudit Fresh() => new A64CodeAudit();
+
     public override void EndRange() => carried = 0;
 
     protected override void Begin(ulong start)

@@ -29,6 +29,13 @@ internal sealed class ByteRangeTap
     /// <summary>Keep a copy of the first <paramref name="limit"/> bytes (grown as they arrive).</summary>
     public void RetainPrefix(long limit) => prefixLimit = limit;
 
+    /// <summary>The retained prefix ends here (it grows to it as the bytes stream by).</summary>
+    public long RetainLimit => prefixLimit;
+
+    /// <summary>Retained bytes [<paramref name="start"/>, <paramref name="start"/>+<paramref name="length"/>), or empty when they are not all kept.</summary>
+    public ReadOnlySpan<byte> Retained(long start, long length) =>
+        start >= 0 && length > 0 && start + length <= prefixLength ? prefix.AsSpan((int)start, (int)length) : [];
+
     /// <summary>Stop retaining beyond <paramref name="limit"/> (what is already kept stays).</summary>
     public void LimitPrefix(long limit)
     {

@@ -12,7 +12,6 @@ internal abstract class CodeAudit
     private DataWatch? watch;
     private (int Range, ulong Address)? stopped;
     private int current;
-    private int watched = -1;
 
     public FeatureRuns Runs { get; } = new();
 
@@ -39,9 +38,10 @@ internal abstract class CodeAudit
 
     /// <summary>
     /// Decode file bytes [offset, offset+length), mapped at <paramref name="address"/>, as they stream through <paramref name="tap"/>.
-    /// <paramref name="untilData"/>: stop decoding where the bytes stop looking like code after looking like it
-    /// (<see cref="WindowDecoded"/>); the caller checks <see cref="StoppedAt"/> against the section headers and
-    /// <see cref="Resume"/>s in a second pass when code lies beyond it.
+    /// <paramref name="untilData"/>, for a segment that holds tables, code, then data: let the tables go by undecoded
+    /// while the tap retains them (<see cref="FrontSkip"/>), and stop decoding where the bytes stop looking like code
+    /// (<see cref="WindowDecoded"/>). The caller checks <see cref="DecodedFrom"/> and <see cref="StoppedAt"/> against
+    /// the section headers, and in a second read <see cref="Resume"/>s, or decodes again, when code lies outside.
     /// </summary>
     public void Stream(ByteRangeTap tap, long offset, ulong address, long length, string what, bool untilData = false) =>
         StreamRange(tap, offset, address, length, what, untilData, range: -1);
@@ -54,20 +54,65 @@ internal abstract class CodeAudit
         StreamRange(tap, offset, address, length, what, untilData: false, range);
     }
 
-    /// <summary>The range watched with <c>untilData</c> is really [<paramref name="start"/>, <paramref name="end"/>) (its executable sections): runs outside it belong to no function or block.</summary>
-    public void ClipWatched(ulong start, ulong end)
+    /// <summary>
+    /// Where decoding of the range watched with <c>untilData</c> began when the tables before its code were skipped
+    /// (<see cref="FrontSkip"/>): the caller checks that no executable section starts before it. Null: decoded from
+    /// the start. <see cref="ulong.MaxValue"/>: skipped bytes could not be got back, so the range must be decoded again.
+    /// </summary>
+    public ulong? DecodedFrom { get; private set; }
+
+    /// <summary>Ranges inside [<paramref name="segmentStart"/>, <paramref name="segmentEnd"/>) are really [<paramref name="start"/>, <paramref name="end"/>) (the executable sections): runs outside belong to no function or block.</summary>
+    public void Clip(ulong segmentStart, ulong segmentEnd, ulong start, ulong end)
     {
-        if (watched >= 0)
+        for (var i = 0; i < ranges.Count; i++)
         {
-            var (from, to) = ranges[watched];
-            from = Math.Clamp(start, from, to);
-            ranges[watched] = (from, Math.Clamp(end, from, to));
+            var (from, to) = ranges[i];
+            if (from >= segmentStart && to <= segmentEnd)
+            {
+                from = Math.Clamp(start, from, to);
+                ranges[i] = (from, Math.Clamp(end, from, to));
+            }
         }
     }
 
     private void StreamRange(ByteRangeTap tap, long offset, ulong address, long length, string what, bool untilData, int range)
     {
         var started = false;
+        FrontSkip? front = null;
+        var fedEnd = address;
+        long seen = 0;
+        void Feed(ulong from, ReadOnlySpan<byte> bytes)
+        {
+            CodeBytes += bytes.Length;
+            fedEnd = from + (ulong)bytes.Length;
+            Decode(bytes);
+        }
+
+        // The skip ends: decode from the last block that looked like a table, out of the retained copy, up to
+        // `upTo`; returns the offset from which the stream's own bytes go on.
+        long CatchUp(ByteRangeTap tap, long offset, ulong address, long upTo)
+        {
+            var resume = front!.Resume;
+            DecodedFrom = resume > front.Start ? address + (ulong)resume : null;
+            front = null;
+            Begin(address + (ulong)resume);
+            if (resume >= upTo)
+            {
+                return resume;
+            }
+
+            var kept = tap.Retained(offset + resume, upTo - resume);
+            if (kept.IsEmpty)
+            {
+                DecodedFrom = ulong.MaxValue;
+                Begin(address + (ulong)upTo);
+                return upTo;
+            }
+
+            Feed(address + (ulong)resume, kept);
+            return upTo;
+        }
+
         tap.Stream(offset, length, (at, bytes) =>
         {
             if (!started)
@@ -85,7 +130,7 @@ internal abstract class CodeAudit
 
                 current = range;
                 watch = untilData ? new DataWatch(Invalid) : null;
-                watched = untilData ? range : watched;
+                front = untilData && tap.RetainLimit >= offset + (4 * FrontSkip.Block) ? new FrontSkip(Fresh(), at) : null;
                 Begin(address + (ulong)at);
             }
 
@@ -94,16 +139,36 @@ internal abstract class CodeAudit
                 return;
             }
 
-            CodeBytes += bytes.Length;
-            Decode(bytes);
+            seen = at + bytes.Length;
+            if (front is not null)
+            {
+                if (front.Skips(tap, offset, address, seen))
+                {
+                    return;
+                }
+
+                bytes = bytes[(int)Math.Clamp(CatchUp(tap, offset, address, at) - at, 0, bytes.Length)..];
+            }
+
+            if (stopped?.Range != range && !bytes.IsEmpty)
+            {
+                Feed(address + (ulong)(seen - bytes.Length), bytes);
+            }
+
             if (stopped is { } s && s.Range == range)
             {
-                // The bytes of this chunk after the stop were not decoded.
-                CodeBytes -= (long)(address + (ulong)at + (ulong)bytes.Length - s.Address);
+                // The bytes handed to the decoder after the stop were not decoded.
+                CodeBytes -= (long)(fedEnd - s.Address);
                 ranges[range] = (ranges[range].Start, s.Address);
             }
         }, () =>
         {
+            if (front is not null)
+            {
+                // The whole range streamed by looking like tables (or too short to tell): decode what is retained.
+                CatchUp(tap, offset, address, seen);
+            }
+
             if (stopped?.Range != range)
             {
                 EndRange();
@@ -122,6 +187,9 @@ internal abstract class CodeAudit
         Decode(bytes);
         EndRange();
     }
+
+    /// <summary>A new audit of the same kind, with nothing recorded.</summary>
+    public abstract CodeAudit Fresh();
 
     /// <summary>The range ended (or the stream did): decode what is left in the window.</summary>
     public abstract void EndRange();
@@ -185,10 +253,10 @@ internal abstract class CodeAudit
         Runs.Add(address, length, mask);
     }
 
-    protected void RecordInvalid() => Invalid++;
+    protected void RecordInvalid(long count = 1) => Invalid += count;
 
-    /// <summary>An instruction that needs no audited feature.</summary>
-    protected void RecordPlain() => Instructions++;
+    /// <summary>Instructions that need no audited feature.</summary>
+    protected void RecordPlain(long count = 1) => Instructions += count;
 
     /// <summary>The watch over one range (<see cref="WindowDecoded"/>); thresholds are per 64 KiB window.</summary>
     private sealed class DataWatch(long invalid)
@@ -200,5 +268,61 @@ internal abstract class CodeAudit
         public long InvalidBefore { get; set; } = invalid;
 
         public int Streak { get; set; }
+    }
+
+    /// <summary>
+    /// Lets the tables at the start of a watched segment (ELF header, .dynsym, .dynstr, relocations: 14 MiB in
+    /// libLLVM-15) go by undecoded while the tap retains them. The first 4 KiB of each 64 KiB block are decoded on the
+    /// side (a separate decoder, nothing recorded): 8 or more invalid instructions, or half the bytes zero (zeros decode
+    /// as a valid ADD), is a table (libLLVM-15's have 13 invalid and more), fewer is code (its .text: 0-5, one of them
+    /// the probe's cut last instruction). Two blocks in a row
+    /// that look like code, or the end of what the tap retains, end the skip: decoding starts at the last block that
+    /// looked like a table, from the retained copy. The section headers confirm later that no code starts before it.
+    /// </summary>
+    private sealed class FrontSkip(CodeAudit probe, long start)
+    {
+        public const int Block = 64 << 10;
+        private const int Probe = 4 << 10;
+        private const int TableProbe = 8;
+        private long next = start;
+        private int codeLike;
+
+        /// <summary>Where the range's stream began (an offset in the range).</summary>
+        public long Start { get; } = start;
+
+        /// <summary>Where decoding starts (an offset in the range) once <see cref="Skips"/> says to stop skipping.</summary>
+        public long Resume { get; private set; } = start;
+
+        /// <summary>Still skipping after the range has streamed to <paramref name="end"/>? False: decode from <see cref="Resume"/> now.</summary>
+        public bool Skips(ByteRangeTap tap, long offset, ulong address, long end)
+        {
+            if (offset + end > tap.RetainLimit)
+            {
+                return false;
+            }
+
+            for (; next + Probe <= end; next += Block)
+            {
+                var bytes = tap.Retained(offset + next, Probe);
+                if (bytes.IsEmpty)
+                {
+                    return false;
+                }
+
+                var before = probe.Invalid;
+                probe.DecodeRange(address + (ulong)next, bytes);
+                if (probe.Invalid - before >= TableProbe || bytes.Count((byte)0) >= Probe / 2)
+                {
+                    Resume = next;
+                    codeLike = 0;
+                }
+                else if (++codeLike == 2)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

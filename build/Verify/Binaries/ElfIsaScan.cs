@@ -22,7 +22,7 @@ internal sealed class ElfIsaScan(ByteRangeTap tap, long fileLength, string arch,
     private const int MaxDynsym = 16 << 20;
     private const int MaxSectionHeaders = 1 << 20;
 
-    private readonly CodeAudit audit = CodeAudit.For(arch)!;
+    private CodeAudit audit = CodeAudit.For(arch)!;
     private readonly FunctionTable functions = new();
     private readonly List<(ulong Offset, ulong Vaddr, ulong Size)> code = [];
     private ulong loadedEnd;
@@ -124,10 +124,12 @@ internal sealed class ElfIsaScan(ByteRangeTap tap, long fileLength, string arch,
 
     /// <summary>
     /// After the first read. When the section headers arrived, the watched segment's range shrinks to its code (from
-    /// the first executable section to the end of the last), so the headers and tables before the code and the data
-    /// decoded after it belong to no function. When decoding stopped before that end (or the headers are missing, so
-    /// the end is unknown: then the segment's end), asks <paramref name="rewound"/> (the same tap, back at offset 0)
-    /// for the rest and returns the file offset a second read must reach; 0 when the first read saw all the code.
+    /// the first executable section to the end of the last), so the tables before the code and the data decoded after
+    /// it belong to no function. A second read, through <paramref name="rewound"/> (the same tap, back at offset 0),
+    /// is needed when decoding stopped before that end (or the headers are missing, so the end is unknown: then the
+    /// segment's end): it decodes the rest; or when an executable section starts before the point where decoding
+    /// began (or that is unknown): it decodes all the code again with a new audit. Returns the file offset the second
+    /// read must reach; 0 when the first read saw all the code.
     /// </summary>
     public long SecondPass(ByteRangeTap rewound)
     {
@@ -140,16 +142,26 @@ internal sealed class ElfIsaScan(ByteRangeTap tap, long fileLength, string arch,
         sections = null;
         var end = span?.End ?? vaddr + size;
         long upTo = 0;
-        if (audit.StoppedAt is { } stop && end > stop)
+        if (audit.DecodedFrom is { } from && (span is not { } known || known.Start < from))
         {
-            var from = (long)(offset + (stop - vaddr));
-            audit.Resume(rewound, from, stop, (long)(end - stop), "executable segment (second read)");
-            upTo = from + (long)(end - stop);
+            audit = audit.Fresh();
+            foreach (var (o, v, s) in code.OrderBy(c => c.Offset))
+            {
+                var length = o == offset ? end - v : s;
+                audit.Stream(rewound, (long)o, v, (long)length, "executable segment (second read)");
+                upTo = Math.Max(upTo, (long)(o + length));
+            }
+        }
+        else if (audit.StoppedAt is { } stop && end > stop)
+        {
+            var at = (long)(offset + (stop - vaddr));
+            audit.Resume(rewound, at, stop, (long)(end - stop), "executable segment (second read)");
+            upTo = at + (long)(end - stop);
         }
 
-        if (span is { } code)
+        if (span is { } executable)
         {
-            audit.ClipWatched(code.Start, code.End);
+            audit.Clip(vaddr, vaddr + size, executable.Start, executable.End);
         }
 
         return upTo;

@@ -27,6 +27,8 @@ internal sealed class X86CodeAudit : CodeAudit
         decoder = Decoder.Create(64, reader);
     }
 
+    public override CodeAudit Fresh() => new X86CodeAudit(fast);
+
     public override void EndRange()
     {
         DecodeWindow(final: true);

@@ -15,6 +15,8 @@ namespace Tfwheel.Tests.Verify;
 public sealed class MixedSegmentTests : IDisposable
 {
     private const int RodataBytes = 4 << 20;
+    private const int TablesBytes = 2 << 20;
+    private const int PadBytes = 1572864;
     private readonly TempDirectory dir = new();
 
     public void Dispose() => dir.Dispose();
@@ -73,6 +75,68 @@ public sealed class MixedSegmentTests : IDisposable
         Assert.Contains(isa.Features, f => f.Name == "avx");
     }
 
+    [Fact]
+    public async Task The_tables_before_the_code_go_by_undecoded_and_the_report_is_the_same()
+    {
+        var library = Build("front", dataInText: false, tablesBefore: true);
+
+        var isa = await VerifyIsa(library);
+
+        Assert.Equal(Describe(await VerifyIsa(Build("separate", dataInText: false, tablesBefore: true, separateCode: true))), Describe(isa));
+        Assert.Contains("late_avx2", Assert.Single(isa.Features, f => f.Name == "avx2").Examples);
+        var full = FullDecode(library);
+        Assert.True(isa.CodeBytes < full.CodeBytes - TablesBytes - (RodataBytes / 2), $"decoded {isa.CodeBytes} of {full.CodeBytes} bytes");
+    }
+
+    [Fact]
+    public async Task An_executable_section_before_where_decoding_began_makes_verify_decode_the_code_again_from_the_start()
+    {
+        var library = Build("early", dataInText: false, tablesBefore: true);
+        MarkExecutable(library, ".note.tfwheel");
+
+        var isa = await VerifyIsa(library);
+
+        // The 2 MiB "code" section now outweighs the named functions, so the audit works in 4 KiB blocks.
+        Assert.True(isa.CodeBytes > TablesBytes + PadBytes, $"decoded only {isa.CodeBytes} bytes: the section marked executable was skipped");
+        Assert.Equal("4 KiB blocks (no symbols)", isa.UnitKind);
+        Assert.Contains(isa.Features, f => f.Name == "avx");
+    }
+
+    [Fact]
+    public async Task Without_section_headers_skipped_tables_make_verify_decode_it_all_as_a_full_decode_does()
+    {
+        var library = Build("front-headless", dataInText: false, tablesBefore: true);
+        BinaryPrimitives.WriteUInt64LittleEndian(library.AsSpan(0x28), 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(library.AsSpan(0x3C), 0);
+
+        var isa = await VerifyIsa(library);
+
+        var full = FullDecode(library);
+        Assert.Equal(full.CodeBytes, isa.CodeBytes);
+        Assert.Equal(full.Instructions, isa.Instructions);
+        Assert.Equal(Describe(full), Describe(isa));
+    }
+
+    /// <summary>Sets SHF_EXECINSTR on the section named <paramref name="name"/> (as if it held code).</summary>
+    private static void MarkExecutable(byte[] elf, string name)
+    {
+        var headers = (int)BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(0x28));
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x3C));
+        var names = (int)BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(headers + (BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(0x3E)) * 64) + 24));
+        for (var i = 0; i < count; i++)
+        {
+            var at = headers + (i * 64);
+            var nameAt = names + (int)BinaryPrimitives.ReadUInt32LittleEndian(elf.AsSpan(at));
+            if (System.Text.Encoding.ASCII.GetString(elf, nameAt, name.Length + 1) == name + "\0")
+            {
+                elf[at + 8] |= 4;
+                return;
+            }
+        }
+
+        Assert.Fail($"no section {name}");
+    }
+
     /// <summary>
     /// What the report concludes: the units, and per feature baseline or not, how many functions, which. (Not the
     /// instruction counts: those include whatever the tables before the code decode to.)
@@ -97,15 +161,18 @@ public sealed class MixedSegmentTests : IDisposable
     }
 
     /// <param name="dataInText">A 192 KiB table inside .text (as hand-written crypto keeps its constants) before late_avx2.</param>
+    /// <param name="tablesBefore">2 MiB of table-like bytes (a note section) at the start of the segment, before the code.</param>
     /// <param name="separateCode">Link the default way instead (code alone in its segment): the reference.</param>
-    private byte[] Build(string name, bool dataInText, bool separateCode = false)
+    private byte[] Build(string name, bool dataInText, bool tablesBefore = false, bool separateCode = false)
     {
         var source = Path.Combine(dir.Path, $"{name}.c");
         var library = Path.Combine(dir.Path, $"lib{name}.so");
         var table = dataInText ? ".fill 196608,1,0x61\\n" : "";
+        var tables = tablesBefore ? $"__asm__(\".section .note.tfwheel,\\\"a\\\",@note\\n.fill {TablesBytes},1,0x61\\n.text\\n\");" : "";
         File.WriteAllText(source, $$"""
             #include <stddef.h>
-            __asm__(".text\n.globl pad\n.type pad,@function\npad:\n.fill 1572864,1,0x90\nret\n.size pad,.-pad\n{{table}}");
+            {{tables}}
+            __asm__(".text\n.globl pad\n.type pad,@function\npad:\n.fill {{PadBytes}},1,0x90\nret\n.size pad,.-pad\n{{table}}");
             __attribute__((target("avx2"))) void late_avx2(int *a, const int *b, size_t n) { for (size_t i = 0; i < n; i++) a[i] += b[i] * 3; }
             __asm__(".section .rodata\n.globl table\n.type table,@object\ntable:\n.fill {{RodataBytes}},1,0x61\n.size table,.-table\n.text\n");
             int version(void) { return 1; }
