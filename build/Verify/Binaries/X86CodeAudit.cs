@@ -63,27 +63,50 @@ internal sealed class X86CodeAudit : CodeAudit
         var stop = final ? filled : filled - MaxInstruction;
         reader.Reset(filled);
         var position = 0;
+        // Locals, not fields and statics, in the loop: ReadyToRun code (what runs until the tiered JIT replaces it) reloads
+        // fields each time and reaches statics through a helper call.
+        var code = buffer;
+        var end = filled;
+        var quickTable = fast ? X86FastPath.QuickTable : null;
+        long plain = 0, invalid = 0;
         while (position < stop)
         {
-            X86FastPath.Slot slot = default;
-            if (fast)
+            X86FastPath.Slot slot;
+            if (quickTable is not null)
             {
-                var length = X86FastPath.QuickLength(buffer, position, filled, out var quick);
+                var length = X86FastPath.QuickLength(quickTable, code, position, end, out var quick);
                 if (length > 0)
                 {
-                    Count(position, length, X86FastPath.QuickInvalidAnswer(quick), 0, X86FastPath.QuickEndsAnswer(quick));
+                    // Count's featureless cases, with the counts kept in locals.
+                    if (X86FastPath.QuickInvalidAnswer(quick))
+                    {
+                        invalid++;
+                    }
+                    else
+                    {
+                        plain++;
+                        if (X86FastPath.QuickEndsAnswer(quick))
+                        {
+                            Runs.Break();
+                        }
+                    }
+
                     position += length;
                     continue;
                 }
 
-                length = X86FastPath.Lookup(buffer, position, filled, out var answer, out slot);
+                length = X86FastPath.Lookup(code, position, end, out var answer, out slot);
                 if (length > 0)
                 {
-                    X86FastPath.Remember(buffer, position, answer, length);
+                    X86FastPath.Remember(code, position, answer, length);
                     Count(position, length, X86FastPath.IsInvalid(answer), X86FastPath.Mask(answer), X86FastPath.Ends(answer));
                     position += length;
                     continue;
                 }
+            }
+            else
+            {
+                slot = default;
             }
 
             var at = position;
@@ -91,18 +114,21 @@ internal sealed class X86CodeAudit : CodeAudit
             decoder.IP = windowAddress + (ulong)position;
             decoder.Decode(out var instruction);
             position = reader.Position;
-            var invalid = instruction.IsInvalid;
-            var mask = invalid ? 0 : X86FeatureMap.Mask(instruction.Code);
-            var ends = !invalid && X86FeatureMap.EndsRun(instruction.Code);
+            var bad = instruction.IsInvalid;
+            var mask = bad ? 0 : X86FeatureMap.Mask(instruction.Code);
+            var ends = !bad && X86FeatureMap.EndsRun(instruction.Code);
 
             // Learnt only from a decode that had every byte an instruction can have.
             if (fast && at + MaxInstruction <= filled)
             {
-                X86FastPath.Learn(slot, invalid, position - at, mask, ends);
+                X86FastPath.Learn(slot, bad, position - at, mask, ends);
             }
 
-            Count(at, position - at, invalid, mask, ends);
+            Count(at, position - at, bad, mask, ends);
         }
+
+        RecordPlain(plain);
+        RecordInvalid(invalid);
 
         var consumed = Math.Min(position, filled);
         buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);

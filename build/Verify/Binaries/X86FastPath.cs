@@ -287,12 +287,18 @@ internal static class X86FastPath
     }
 
     /// <summary>
-    /// The length of a featureless instruction from the quick table (0: use <see cref="Lookup"/>); <paramref name="quick"/>
+    /// The length of a featureless instruction from the quick <paramref name="table"/> (0: use <see cref="Lookup"/>); <paramref name="quick"/>
     /// tells an invalid one and the end of a run. Needs no prefix handling: the table holds no instruction with a
     /// legacy prefix, so a prefix byte finds no answer there.
     /// </summary>
+    /// <summary>
+    /// The quick table, for a decode loop to read once and pass to <see cref="QuickLength"/>: ReadyToRun code reaches
+    /// a static field through a helper call each time, which in the loop cost one call per instruction.
+    /// </summary>
+    public static byte[] QuickTable => Quick;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int QuickLength(byte[] code, int position, int end, out int quick)
+    public static int QuickLength(byte[] table, byte[] code, int position, int end, out int quick)
     {
         // One 8-byte read and shifts instead of three dependent byte reads: the next instruction's start waits on this.
         var bytes = Unsafe.ReadUnaligned<ulong>(ref code[position]);
@@ -301,7 +307,7 @@ internal static class X86FastPath
         bytes >>= rex << 3;
         var escape = (bytes & 0xFF) == 0x0F ? 1 : 0;
         bytes >>= escape << 3;
-        quick = Quick[QuickIndex(b0, rex, escape, System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)bytes))];
+        quick = table[QuickIndex(b0, rex, escape, System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((ushort)bytes))];
 
         // Branch-free: a mispredicted branch here would stall the next instruction's decode.
         var sibBase = ((int)(bytes >> 16) & 7) == 5 ? 1 : 0;
