@@ -53,7 +53,7 @@ internal sealed class FeatureRuns
     public ReadOnlySpan<Run> Sorted()
     {
         var span = runs.AsSpan(0, count);
-        span.Sort((a, b) => a.Start.CompareTo(b.Start));
+        StructSort.Sort(span, default(ByStart));
         return span;
     }
 
@@ -82,4 +82,9 @@ internal sealed class FeatureRuns
     }
 
     internal record struct Run(ulong Start, ulong End, ulong Mask);
+
+    private readonly struct ByStart : IComparer<Run>
+    {
+        public int Compare(Run a, Run b) => a.Start.CompareTo(b.Start);
+    }
 }

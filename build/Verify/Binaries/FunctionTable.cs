@@ -17,10 +17,13 @@ internal sealed class FunctionTable
         "getauxval", "__getauxval", "sysctlbyname", "_sysctlbyname", "android_getCpuFeatures", "IsProcessorFeaturePresent",
     };
 
-    private readonly List<Entry> entries = [];
+    // An array, not a List: ReadyToRun cannot precompile List<Entry>'s methods (the framework's generic over this
+    // assembly's struct), so each indexer call in the loops below went to unoptimized JIT code.
+    private Entry[] entries = new Entry[64];
+    private int count;
     private readonly List<byte[]> stringTables = [];
 
-    public int Count => entries.Count;
+    public int Count => count;
 
     private readonly Dictionary<string, int> sources = [];
 
@@ -41,13 +44,18 @@ internal sealed class FunctionTable
     /// <param name="table">From <see cref="Strings"/>, or -1 for a start without a name.</param>
     public void Add(ulong start, ulong size, int table, int nameOffset, string source)
     {
-        if (entries.Count >= MaxFunctions || start == 0)
+        if (count >= MaxFunctions || start == 0)
         {
             return;
         }
 
-        entries.Add(new Entry(start, size, table, nameOffset));
-        sources[source] = sources.GetValueOrDefault(source) + 1;
+        if (count == entries.Length)
+        {
+            Array.Resize(ref entries, Math.Min(MaxFunctions, count * 2));
+        }
+
+        entries[count++] = new Entry(start, size, table, nameOffset);
+        sources[source] = sources.TryGetValue(source, out var seen) ? seen + 1 : 1;
     }
 
     public void Ifunc(string name) => DispatchEvidence ??= $"ifunc symbol {name}";
@@ -60,12 +68,17 @@ internal sealed class FunctionTable
         }
     }
 
-    /// <summary>Distinct starts in address order, each running to its stated size or else to the next start (at most to <paramref name="limitEnd"/>).</summary>
-    public IReadOnlyList<(ulong Start, ulong End)> Extents(Func<ulong, ulong> limitEnd)
+    /// <summary>
+    /// Distinct starts in address order, each running to its stated size or else to the next start (at most to
+    /// <paramref name="limitEnd"/>); empty extents left out. An array: the callers' loops over a million of them stay
+    /// in precompiled code.
+    /// </summary>
+    public (ulong Start, ulong End)[] Extents(Func<ulong, ulong> limitEnd)
     {
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries).Sort(default(ByStartThenTable));
-        var result = new List<(ulong, ulong)>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
+        StructSort.Sort(entries.AsSpan(0, count), default(ByStartThenTable));
+        var result = new (ulong Start, ulong End)[count];
+        var n = 0;
+        for (var i = 0; i < count; i++)
         {
             var e = entries[i];
             if (i > 0 && e.Start == entries[i - 1].Start)
@@ -74,24 +87,27 @@ internal sealed class FunctionTable
             }
 
             var next = i + 1;
-            while (next < entries.Count && entries[next].Start == e.Start)
+            while (next < count && entries[next].Start == e.Start)
             {
                 next++;
             }
 
             var limit = limitEnd(e.Start);
-            var end = e.Size > 0 ? e.Start + e.Size : next < entries.Count ? entries[next].Start : limit;
-            result.Add((e.Start, Math.Min(end, limit)));
+            var end = Math.Min(e.Size > 0 ? e.Start + e.Size : next < count ? entries[next].Start : limit, limit);
+            if (end > e.Start)
+            {
+                result[n++] = (e.Start, end);
+            }
         }
 
-        return result;
+        return n == count ? result : result[..n];
     }
 
     /// <summary>The name of the function starting at <paramref name="start"/> (after <see cref="Extents"/> sorted the table), or sub_ADDRESS.</summary>
     public string NameOf(ulong start)
     {
         var lo = 0;
-        var hi = entries.Count - 1;
+        var hi = count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) / 2;
@@ -105,7 +121,7 @@ internal sealed class FunctionTable
             }
         }
 
-        for (var i = lo; i < entries.Count && entries[i].Start == start; i++)
+        for (var i = lo; i < count && entries[i].Start == start; i++)
         {
             if (entries[i].Table >= 0 && entries[i].NameOffset >= 0 && entries[i].NameOffset < stringTables[entries[i].Table].Length)
             {
@@ -118,9 +134,10 @@ internal sealed class FunctionTable
 
     private readonly record struct Entry(ulong Start, ulong Size, int Table, int NameOffset);
 
-    /// <summary>Address order; at one address the entry from the later table first (a struct: sorting a million entries stays fast from the first call).</summary>
+    /// <summary>Address order; at one address the entry from the later table first, then by name offset (aliases: the same choice whatever the sort).</summary>
     private readonly struct ByStartThenTable : IComparer<Entry>
     {
-        public int Compare(Entry a, Entry b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Table.CompareTo(a.Table);
+        public int Compare(Entry a, Entry b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Table != b.Table ? b.Table.CompareTo(a.Table) : a.NameOffset.CompareTo(b.NameOffset);
     }
 }

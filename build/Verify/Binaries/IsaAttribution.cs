@@ -14,30 +14,35 @@ internal static class IsaAttribution
     {
         var vocabulary = family == IsaFeatures.X86.Family ? IsaFeatures.X86 : IsaFeatures.Arm64;
         var runs = audit.Runs.Sorted();
-        var named = functions.Extents(a => RangeEnd(audit.Ranges, a)).Where(e => e.End > e.Start).ToList();
-        var covered = named.Sum(e => (double)(e.End - e.Start));
+        var ranges = audit.Ranges.ToArray();
+        var named = functions.Extents(a => RangeEnd(ranges, a));
+        var covered = 0.0;
+        foreach (var (start, end) in named)
+        {
+            covered += end - start;
+        }
 
         // Functions that cover less than half the code (a stripped library naming only its exports) would hide the rest: use blocks.
-        var code = audit.Ranges.Sum(r => (double)(r.End - r.Start));
+        var code = ranges.Sum(r => (double)(r.End - r.Start));
         var blocks = covered < code / 2.0;
-        var units = blocks ? Blocks(audit.Ranges) : named;
-        var masks = new ulong[units.Count];
+        var units = blocks ? Blocks(ranges) : named;
+        var masks = new ulong[units.Length];
         var u = 0;
         foreach (var run in runs)
         {
-            while (u < units.Count && units[u].End <= run.Start)
+            while (u < units.Length && units[u].End <= run.Start)
             {
                 u++;
             }
 
-            for (var k = u; k < units.Count && units[k].Start < run.End; k++)
+            for (var k = u; k < units.Length && units[k].Start < run.End; k++)
             {
                 masks[k] |= run.Mask;
             }
         }
 
         string? cpuCheck = functions.DispatchEvidence;
-        for (var k = 0; k < units.Count && cpuCheck is null; k++)
+        for (var k = 0; k < units.Length && cpuCheck is null; k++)
         {
             if ((masks[k] & IsaFeatures.CpuCheck) != 0)
             {
@@ -47,7 +52,7 @@ internal static class IsaAttribution
 
         // Users of each feature (unit indexes, ascending), in one pass over the units: most use none.
         var usersOf = new List<int>?[vocabulary.Names.Count];
-        for (var k = 0; k < units.Count; k++)
+        for (var k = 0; k < units.Length; k++)
         {
             for (var m = masks[k] & ~IsaFeatures.CpuCheck; m != 0; m &= m - 1)
             {
@@ -69,12 +74,12 @@ internal static class IsaAttribution
             }
 
             var names = users.Take(1000).Select(k => Name(functions, units[k].Start, blocks)).ToList();
-            var (baseline, reason) = DispatchRule.Classify(users.Count, units.Count, Groups(users), blocks, cpuCheck, users.Count <= 1000 ? names : []);
+            var (baseline, reason) = DispatchRule.Classify(users.Count, units.Length, Groups(users), blocks, cpuCheck, users.Count <= 1000 ? names : []);
             features.Add(new FeatureUse(vocabulary.Names[bit], audit.InstructionsUsing(bit), users.Count, names.Take(MaxExamples).ToList(), baseline, reason));
         }
 
         var kind = blocks ? "4 KiB blocks (no symbols)" : $"functions ({functions.Source})";
-        return new IsaUsage(family, audit.CodeBytes, audit.Instructions, units.Count, kind, features, cpuCheck);
+        return new IsaUsage(family, audit.CodeBytes, audit.Instructions, units.Length, kind, features, cpuCheck);
     }
 
     /// <summary>Users (unit indexes, ascending) separated by at most <see cref="DispatchRule.GroupGap"/> non-users count as one group.</summary>
@@ -91,7 +96,7 @@ internal static class IsaAttribution
 
     private static string Name(FunctionTable functions, ulong start, bool blocks) => blocks ? $"block at 0x{start:x}" : functions.NameOf(start);
 
-    private static ulong RangeEnd(IReadOnlyList<(ulong Start, ulong End)> ranges, ulong address)
+    private static ulong RangeEnd((ulong Start, ulong End)[] ranges, ulong address)
     {
         foreach (var (start, end) in ranges)
         {
@@ -104,14 +109,21 @@ internal static class IsaAttribution
         return address;
     }
 
-    private static List<(ulong Start, ulong End)> Blocks(IReadOnlyList<(ulong Start, ulong End)> ranges)
+    private static (ulong Start, ulong End)[] Blocks((ulong Start, ulong End)[] ranges)
     {
-        var blocks = new List<(ulong, ulong)>();
+        var total = 0L;
+        foreach (var (start, end) in ranges)
+        {
+            total += (long)((end - start + BlockSize - 1) / BlockSize);
+        }
+
+        var blocks = new (ulong Start, ulong End)[Math.Min(total, FunctionTable.MaxFunctions)];
+        var n = 0;
         foreach (var (start, end) in ranges.OrderBy(r => r.Start))
         {
-            for (var at = start; at < end && blocks.Count < FunctionTable.MaxFunctions; at += BlockSize)
+            for (var at = start; at < end && n < blocks.Length; at += BlockSize)
             {
-                blocks.Add((at, Math.Min(end, at + BlockSize)));
+                blocks[n++] = (at, Math.Min(end, at + BlockSize));
             }
         }
 
