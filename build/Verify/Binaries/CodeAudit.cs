@@ -79,13 +79,17 @@ internal abstract class CodeAudit
     {
         var started = false;
         FrontSkip? front = null;
-        var fedEnd = address;
         long seen = 0;
         void Feed(ulong from, ReadOnlySpan<byte> bytes)
         {
             CodeBytes += bytes.Length;
-            fedEnd = from + (ulong)bytes.Length;
             Decode(bytes);
+            if (stopped is { } s && s.Range == range)
+            {
+                // The bytes handed to the decoder after the stop were not decoded.
+                CodeBytes -= (long)(from + (ulong)bytes.Length - s.Address);
+                ranges[range] = (ranges[range].Start, s.Address);
+            }
         }
 
         // The skip ends: decode from the last block that looked like a table, out of the retained copy, up to
@@ -153,13 +157,6 @@ internal abstract class CodeAudit
             if (stopped?.Range != range && !bytes.IsEmpty)
             {
                 Feed(address + (ulong)(seen - bytes.Length), bytes);
-            }
-
-            if (stopped is { } s && s.Range == range)
-            {
-                // The bytes handed to the decoder after the stop were not decoded.
-                CodeBytes -= (long)(fedEnd - s.Address);
-                ranges[range] = (ranges[range].Start, s.Address);
             }
         }, () =>
         {

@@ -8,11 +8,12 @@ namespace Tfwheel.Verify.Binaries;
 /// (the usual layout: .symtab, .strtab, .shstrtab, then the section headers); a larger .symtab (debug
 /// builds) is skipped and .dynsym alone names the functions.
 /// <para>
-/// A segment that starts at offset 0 also holds the headers and, in gold's and old GNU ld's layout, .rodata and
-/// .eh_frame after the code: 117 of the 395 MB decoded on the verify-parallel wheel. When the file can be read again
-/// (<paramref name="rereadable"/>), that segment is decoded only until the bytes stop looking like code
-/// (<see cref="CodeAudit.Stream"/>). The section headers, which come last, tell whether any code lies beyond that
-/// point; if some does, or they are missing, <see cref="SecondPass"/> asks for a second read that decodes the rest,
+/// A segment that starts at offset 0 also holds the headers and symbol tables before the code and, in gold's and old
+/// GNU ld's layout, .rodata and .eh_frame after it: 117 of the 395 MB it decoded on the verify-parallel wheel. When
+/// the file can be read again (<paramref name="rereadable"/>), the tables before the code go by undecoded while the
+/// tap retains them, and decoding stops where the bytes stop looking like code (<see cref="CodeAudit.Stream"/>). The
+/// section headers, which come last, tell whether code starts before or lies beyond what was decoded; if so, or if
+/// they are missing, <see cref="SecondPass"/> asks for a second read that decodes the rest (or all the code again),
 /// so the audit never misses code, it only skips data.
 /// </para>
 /// </summary>
