@@ -185,6 +185,29 @@ internal abstract class CodeAudit
         EndRange();
     }
 
+    /// <summary>
+    /// Code ranges (file offset, address, length) in file order with each byte at most once: a range that overlaps an
+    /// earlier one keeps only what is new. A hostile header table can list the whole file as code thousands of times;
+    /// this way the audit decodes at most the file.
+    /// </summary>
+    public static List<(ulong Offset, ulong Address, ulong Length)> Disjoint(IEnumerable<(ulong Offset, ulong Address, ulong Length)> ranges)
+    {
+        var result = new List<(ulong Offset, ulong Address, ulong Length)>();
+        var covered = 0UL;
+        foreach (var (offset, address, length) in ranges.OrderBy(r => r.Offset))
+        {
+            var from = Math.Max(offset, covered);
+            var end = offset + length;
+            if (end > from)
+            {
+                result.Add((from, address + (from - offset), end - from));
+                covered = end;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A new audit of the same kind, with nothing recorded.</summary>
     public abstract CodeAudit Fresh();
 

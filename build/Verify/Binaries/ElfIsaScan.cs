@@ -25,7 +25,7 @@ internal sealed class ElfIsaScan(ByteRangeTap tap, long fileLength, string arch,
 
     private CodeAudit audit = CodeAudit.For(arch)!;
     private readonly FunctionTable functions = new();
-    private readonly List<(ulong Offset, ulong Vaddr, ulong Size)> code = [];
+    private List<(ulong Offset, ulong Address, ulong Length)> code = [];
     private ulong loadedEnd;
     private ulong sectionHeaders;
     private int sectionCount;
@@ -74,7 +74,8 @@ internal sealed class ElfIsaScan(ByteRangeTap tap, long fileLength, string arch,
     /// <summary>All program headers are read: ask for the code and the tail.</summary>
     public void Begin()
     {
-        foreach (var (offset, vaddr, size) in code.OrderBy(c => c.Offset))
+        code = CodeAudit.Disjoint(code);
+        foreach (var (offset, vaddr, size) in code)
         {
             var untilData = rereadable && offset == 0;
             watched = untilData ? (offset, vaddr, size) : watched;
@@ -146,7 +147,7 @@ internal sealed class ElfIsaScan(ByteRangeTap tap, long fileLength, string arch,
         if (audit.DecodedFrom is { } from && (span is not { } known || known.Start < from))
         {
             audit = audit.Fresh();
-            foreach (var (o, v, s) in code.OrderBy(c => c.Offset))
+            foreach (var (o, v, s) in code)
             {
                 var length = o == offset ? end - v : s;
                 audit.Stream(rewound, (long)o, v, (long)length, "executable segment (second read)");

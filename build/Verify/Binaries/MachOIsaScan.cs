@@ -53,7 +53,7 @@ internal sealed class MachOIsaScan(ByteRangeTap tap, long sliceStart, long slice
                         var sect = body.Slice(72 + (s * 80), 80);
                         section++;
                         var (address, length, offset, flags) = (Bytes.U64(sect, 32, false), Bytes.U64(sect, 40, false), Bytes.U32(sect, 48, false), Bytes.U32(sect, 64, false));
-                        if ((flags & InstructionAttributes) != 0 && length > 0 && offset > 0 && (long)offset + (long)length <= sliceLength)
+                        if ((flags & InstructionAttributes) != 0 && length > 0 && offset > 0 && length <= (ulong)sliceLength && offset + length <= (ulong)sliceLength)
                         {
                             codeSections.Add(section);
                             ranges.Add((offset, address, (long)length));
@@ -75,9 +75,9 @@ internal sealed class MachOIsaScan(ByteRangeTap tap, long sliceStart, long slice
             at += size;
         }
 
-        foreach (var (offset, address, size) in ranges.OrderBy(r => r.Offset))
+        foreach (var (offset, address, size) in CodeAudit.Disjoint(ranges.Select(r => ((ulong)r.Offset, r.Address, (ulong)r.Size))))
         {
-            audit.Stream(tap, sliceStart + offset, address, size, $"{arch} code section");
+            audit.Stream(tap, sliceStart + (long)offset, address, (long)size, $"{arch} code section");
         }
     }
 

@@ -68,6 +68,33 @@ internal static class HostileBinaries
         return file;
     }
 
+    /// <summary>An x86_64 ELF of <paramref name="length"/> bytes of NOPs whose <paramref name="count"/> program headers each map the whole file as code (PT_LOAD, R+X).</summary>
+    public static byte[] ElfWithOverlappingCode(int count, int length)
+    {
+        var file = new byte[length];
+        file.AsSpan().Fill(0x90);
+        "\u007fELF"u8.CopyTo(file);
+        file[4] = 2; // ELFCLASS64
+        file[5] = 1; // ELFDATA2LSB
+        file[6] = 1;
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(16), 3); // ET_DYN
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(18), 62); // EM_X86_64
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(20), 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(0x20), 64); // e_phoff
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(0x28), 0); // e_shoff
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x34), 64); // e_ehsize
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x36), 56); // e_phentsize
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x38), (ushort)count); // e_phnum
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x3C), 0); // e_shnum
+        for (var i = 0; i < count; i++)
+        {
+            ProgramHeader(file.AsSpan(64 + (i * 56)), 1, 0, (ulong)length);
+            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(64 + (i * 56) + 4), 5); // PF_R | PF_X
+        }
+
+        return file;
+    }
+
     private static void ProgramHeader(Span<byte> header, uint type, ulong offset, ulong size)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(header, type);

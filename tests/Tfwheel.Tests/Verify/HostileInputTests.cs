@@ -48,6 +48,17 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Code_that_the_headers_list_many_times_over_is_decoded_once()
+    {
+        // 64 program headers, each mapping the whole 1 MiB file as code: decoding each would be 64 MiB of work.
+        var file = HostileBinaries.ElfWithOverlappingCode(count: 64, length: 1 << 20);
+
+        var isa = Assert.Single(NativeBinaryScannerTests.Scan(file, 70_000)!.Slices).Isa!;
+
+        Assert.Equal(file.Length, isa.CodeBytes);
+    }
+
+    [Fact]
     public void A_Java_class_file_is_not_taken_for_a_fat_binary()
     {
         // A class file: 0xCAFEBABE, minor 0, major 52 (Java 8) - read as nfat_arch that is 52.
