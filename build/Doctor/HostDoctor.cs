@@ -87,7 +87,7 @@ public static class HostDoctor
         if (RosettaPython.Applies(python.Machine, hardwareArch))
         {
             return new("python", DoctorStatus.Blocking, found + ", running under Rosetta on an Apple-silicon Mac",
-                $"{RosettaPython.Why}: {RosettaPython.Remedy}");
+                $"{RosettaPython.Why(python.RunningMacos)}: {RosettaPython.Remedy}");
         }
 
         return HostPlatform.Normalize(python.Machine) != HostPlatform.Normalize(hardwareArch)

@@ -21,7 +21,7 @@ public static class InstalledTensorflowDiagnosis
         if (python.RunsTranslated)
         {
             findings.Add(Finding.Error(FindingCodes.DoctorPythonUnderRosetta, python.Executable,
-                $"This Python is x86_64{(python.UnderRosetta ? " and runs under Rosetta 2" : "")} on an arm64 Mac: {RosettaPython.Why}. To fix it, {RosettaPython.Remedy}, {BuildHint}."));
+                $"This Python is x86_64{(python.UnderRosetta ? " and runs under Rosetta 2" : "")} on an arm64 Mac: {RosettaPython.Why(python.RunningMacos)}. To fix it, {RosettaPython.Remedy}, {BuildHint}."));
         }
 
         if (python.Tensorflow is null)
@@ -72,7 +72,7 @@ public static class InstalledTensorflowDiagnosis
     {
         FindingCodes.SeedX86InArm64 => f with
         {
-            Message = $"The installed TensorFlow binary is x86_64 but this Python is arm64, so it cannot be loaded; and with an x86_64 Python, {RosettaPython.Why}. "
+            Message = $"The installed TensorFlow binary is x86_64 but this Python is arm64, so it cannot be loaded; and with an x86_64 Python, {RosettaPython.Why(python.RunningMacos)}. "
                 + $"Uninstall it (pip uninstall tensorflow) and install an arm64 wheel (macosx_*_arm64), {BuildHint}.",
         },
         FindingCodes.MinOsAboveTag => f with

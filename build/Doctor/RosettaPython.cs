@@ -8,7 +8,14 @@ namespace Tfwheel.Doctor;
 /// </summary>
 public static class RosettaPython
 {
-    public const string Why = "x86_64 TensorFlow uses AVX, which Rosetta 2 does not translate, so `import tensorflow` dies with 'Illegal instruction'";
+    /// <summary>
+    /// Why x86_64 TensorFlow fails under Rosetta 2 on <paramref name="macos"/> (null: unknown): before macOS 15 Rosetta
+    /// has no AVX at all; from macOS 15 it runs AVX and AVX2 without reporting them, and TensorFlow's import check
+    /// aborts on what CPUID reports (<see cref="RosettaCpu"/>). The same words as the per-binary CPU check.
+    /// </summary>
+    public static string Why(Version? macos) => macos >= RosettaCpu.AvxExecuted
+        ? $"x86_64 TensorFlow uses AVX, which Rosetta 2 on macOS {macos} runs without reporting it, so TensorFlow's import check (\"compiled to use AVX instructions, but these aren't available\") aborts"
+        : "x86_64 TensorFlow uses AVX, which Rosetta 2 does not translate, so `import tensorflow` dies with 'Illegal instruction'";
 
     public const string Remedy = "use an arm64 Python (python.org's universal2 installer run natively, or an arm64 Homebrew under /opt/homebrew or Miniforge), "
         + "recreate the venv with it, and install an arm64 TensorFlow wheel";
