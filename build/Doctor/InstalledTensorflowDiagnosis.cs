@@ -45,7 +45,7 @@ public static class InstalledTensorflowDiagnosis
         findings.AddRange(checks.Where(f => f.Code is not (FindingCodes.IsaBaselineAboveCpu or FindingCodes.IsaDispatched)));
         findings.AddRange(CpuFitCheck.Check(binaries, cpu, python));
         var diagnosis = CpuFitCheck.Diagnosis(binaries, cpu, python);
-        return new InstalledTensorflowReport(python, binaries, findings, diagnosis is null ? Verdict(python, findings) : CpuVerdict(python, diagnosis));
+        return new InstalledTensorflowReport(python, binaries, findings, diagnosis is null ? Verdict(python, findings) : CpuVerdict(python, cpu, diagnosis));
     }
 
     /// <summary>The CPU the interpreter's code runs on: Rosetta's for an x86_64 Python it translates, else this machine's when it is of the Python's family.</summary>
@@ -59,11 +59,11 @@ public static class InstalledTensorflowDiagnosis
         return hostCpu is not null && IsaFeatures.ForArch(python.Machine) == hostCpu.Family ? hostCpu : null;
     }
 
-    private static string CpuVerdict(PythonFacts python, string diagnosis)
+    private static string CpuVerdict(PythonFacts python, HostCpu cpu, string diagnosis)
     {
         var remedy = python.RunsTranslated
             ? $"{RosettaPython.Remedy}, {BuildHint}"
-            : "install a TensorFlow built for this CPU, or build one with tfwheel and a target.cpu this CPU has (README \"Instruction sets\")";
+            : $"install a TensorFlow built for this CPU, or build one with tfwheel and target.cpu: {CpuTargets.Highest(cpu.Family, cpu.Features)} (the highest level this CPU has all of; README \"Instruction sets\")";
         return $"{python.Executable}: {diagnosis}. To fix it, {remedy}.";
     }
 

@@ -46,6 +46,18 @@ public static class CpuTargets
     public static IReadOnlyCollection<string> Names => Known.Keys;
 
     /// <summary>
+    /// The highest level a CPU with <paramref name="features"/> has every feature of: a psABI level for x86, an
+    /// Armv8.x level for Arm (the Apple names also stand for a chip, which a feature list does not tell).
+    /// </summary>
+    public static string Highest(IsaFeatures family, ulong features)
+    {
+        string[] ladder = family == IsaFeatures.X86
+            ? ["x86-64-v4", "x86-64-v3", "x86-64-v2", "x86-64"]
+            : ["armv8.6-a", "armv8.4-a", "armv8.3-a", "armv8.2-a", "armv8-a"];
+        return ladder.First(name => (family.Mask(Known[name].Features) & ~features) == 0);
+    }
+
+    /// <summary>
     /// The platform's baseline: x86-64 for Linux x86_64, x86-64-v2 for macOS x86_64 (Rosetta 2 translates up to
     /// SSE4.2 and POPCNT, and Rust and clang target Penryn-or-later Macs by default), apple-m1 for macOS
     /// arm64, armv8-a for Linux aarch64.

@@ -45,6 +45,8 @@ public sealed class InstalledTensorflowCpuTests : IDisposable
         Assert.DoesNotContain(report.Findings, f => f.Code is FindingCodes.IsaBaselineAboveCpu or FindingCodes.IsaDispatched);
         Assert.False(report.Ok);
         Assert.Contains(": this TensorFlow needs AVX2 and FMA; this CPU has no AVX2 or FMA (/proc/cpuinfo), so `import tensorflow` dies with 'Illegal instruction'. To fix it,", report.Verdict, StringComparison.Ordinal);
+        // Sandy Bridge has every x86-64-v2 feature and AVX, but not v3's AVX2, FMA or BMI.
+        Assert.Contains("target.cpu: x86-64-v2 (the highest level this CPU has all of", report.Verdict, StringComparison.Ordinal);
     }
 
     [Fact]

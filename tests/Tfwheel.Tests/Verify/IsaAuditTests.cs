@@ -112,6 +112,23 @@ public sealed class IsaAuditTests : IDisposable
         Assert.True(CpuTargets.Parse("apple-m2").Has("i8mm"));
     }
 
+    [Theory]
+    [InlineData("x86-64-v4", "x86-64-v4")]
+    [InlineData("x86-64-v3", "x86-64-v3")]
+    [InlineData("x86-64-v3-avx2", "x86-64-v2")]
+    [InlineData("x86-64", "x86-64")]
+    [InlineData("apple-m1", "armv8.4-a")]
+    [InlineData("apple-m2", "armv8.6-a")]
+    [InlineData("armv8-a", "armv8-a")]
+    public void The_highest_level_a_cpu_has_all_of_is_named(string cpu, string highest)
+    {
+        // "x86-64-v3-avx2": a v3 CPU without AVX2 (the features of v3 but one).
+        var target = cpu.EndsWith("-avx2", StringComparison.Ordinal) ? CpuTargets.Parse(cpu[..^5]) : CpuTargets.Parse(cpu);
+        var features = cpu.EndsWith("-avx2", StringComparison.Ordinal) ? target.Features & ~target.Family.Bit("avx2") : target.Features;
+
+        Assert.Equal(highest, CpuTargets.Highest(target.Family, features));
+    }
+
     private static IsaUsage Isa(VerifyReport report) => Assert.Single(Assert.Single(report.Binaries).Slices).Isa!;
 
     private async Task<VerifyReport> Verify(byte[] library, Func<VerifyRequirements, VerifyRequirements>? adjust = null)
