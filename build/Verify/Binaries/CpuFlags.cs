@@ -44,7 +44,7 @@ public static class CpuFlags
         var family = IsaFeatures.ForArch(arch);
         if (family != cpu.Family)
         {
-            return $"'{parts[0]}' is a {cpu.Family.Family} cpu but target.arch is {arch}; use one of {string.Join(", ", NamesFor(os, arch))}";
+            return $"'{parts[0]}' is an {cpu.Family.Family} cpu but target.arch is {arch}";
         }
 
         if (IsApple(parts[0]) && os != "macos")
