@@ -41,9 +41,24 @@ public static class InstalledTensorflowDoctor
             log.VerboseText($"Read {files.Count} files under {package}: {binaries.Count} native binaries.");
         }
 
-        var source = host.Platform.Os == "macos" ? "sysctl hw.optional" : "/proc/cpuinfo";
-        var cpu = await host.CpuFeaturesTextAsync(cancellation) is { } text ? HostCpu.Parse(text, python.Machine, source) : null;
-        log.VerboseText(cpu is null ? $"CPU features: unknown ({source} unreadable)" : $"CPU features ({source}): {string.Join(" ", cpu.Family.Describe(cpu.Features))}");
+        // This machine's CPU matters only for a TensorFlow this Python loads natively: a translated one is judged
+        // against Rosetta's CPU (InstalledTensorflowDiagnosis), and without TensorFlow there is nothing to judge.
+        HostCpu? cpu = null;
+        if (python.Tensorflow is null)
+        {
+            log.VerboseText("CPU features: not read (no TensorFlow to judge)");
+        }
+        else if (python.RunsTranslated)
+        {
+            log.VerboseText("CPU features: Rosetta 2's, not this machine's (this Python is translated)");
+        }
+        else
+        {
+            var source = host.Platform.Os == "macos" ? "sysctl hw.optional" : "/proc/cpuinfo";
+            cpu = await host.CpuFeaturesTextAsync(cancellation) is { } text ? HostCpu.Parse(text, python.Machine, source) : null;
+            log.VerboseText(cpu is null ? $"CPU features: unknown ({source} unreadable)" : $"CPU features ({source}): {string.Join(" ", cpu.Family.Describe(cpu.Features))}");
+        }
+
         return InstalledTensorflowDiagnosis.Diagnose(python, binaries, files, cpu);
     }
 }

@@ -44,7 +44,14 @@ internal sealed record FakeHostProbe : IHostProbe
     /// <summary>What the pretend OS says about its CPU (cpuinfo or sysctl text), or null.</summary>
     public string? CpuFeaturesText { get; init; }
 
-    public Task<string?> CpuFeaturesTextAsync(CancellationToken ct) => Task.FromResult(CpuFeaturesText);
+    /// <summary>How many times the CPU features were asked for.</summary>
+    public int CpuFeatureReads { get; private set; }
+
+    public Task<string?> CpuFeaturesTextAsync(CancellationToken ct)
+    {
+        CpuFeatureReads++;
+        return Task.FromResult(CpuFeaturesText);
+    }
 
     /// <summary>The files and folders that exist on this pretend host (none by default).</summary>
     public IReadOnlySet<string> ExistingPaths { get; init; } = new HashSet<string>();

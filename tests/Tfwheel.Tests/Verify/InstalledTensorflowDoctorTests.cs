@@ -42,10 +42,14 @@ public sealed class InstalledTensorflowDoctorTests : IDisposable
     public async Task A_python_without_tensorflow_gets_a_warning_saying_what_to_install()
     {
         var python = MakeVenv();
-        var report = await InstalledTensorflowDoctor.InspectAsync(python, new ProcessGateway(log), log, CancellationToken.None);
+        var host = new Tfwheel.Tests.Doctor.FakeHostProbe { Platform = new("linux", "x86_64"), CpuFeaturesText = "flags : avx2" };
+        var report = await InstalledTensorflowDoctor.InspectAsync(python, host, new ProcessGateway(log), log, CancellationToken.None);
 
         Assert.Equal(FindingCodes.DoctorNoTensorflow, Assert.Single(report.Findings).Code);
         Assert.True(report.Ok);
+        // Nothing to judge against this CPU, so it is not read.
+        Assert.Equal(0, host.CpuFeatureReads);
+        Assert.Contains("CPU features: not read", log.Text, StringComparison.Ordinal);
     }
 
     [Fact]
