@@ -40,17 +40,7 @@ internal static class HostileBinaries
     public static byte[] ElfWithOneHugeName(int needed, int length)
     {
         var file = new byte[length];
-        "\u007fELF"u8.CopyTo(file);
-        file[4] = 2; // ELFCLASS64
-        file[5] = 1; // ELFDATA2LSB
-        file[6] = 1;
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(16), 3); // ET_DYN
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(18), 62); // EM_X86_64
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(20), 1);
-        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(0x20), 64); // e_phoff
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x34), 64); // e_ehsize
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x36), 56); // e_phentsize
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x38), 2); // e_phnum
+        ElfHeader(file, programHeaders: 2);
         var dynamicOffset = 64 + (2 * 56);
         var dynamicSize = (needed + 3) * 16;
         var strings = dynamicOffset + dynamicSize;
@@ -73,6 +63,20 @@ internal static class HostileBinaries
     {
         var file = new byte[length];
         file.AsSpan().Fill(0x90);
+        ElfHeader(file, count);
+        for (var i = 0; i < count; i++)
+        {
+            ProgramHeader(file.AsSpan(64 + (i * 56)), 1, 0, (ulong)length);
+            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(64 + (i * 56) + 4), 5); // PF_R | PF_X
+        }
+
+        return file;
+    }
+
+    /// <summary>A 64-bit little-endian x86_64 ET_DYN header: program headers right after it, no section headers.</summary>
+    private static void ElfHeader(byte[] file, int programHeaders)
+    {
+        file.AsSpan(0, 64).Clear();
         "\u007fELF"u8.CopyTo(file);
         file[4] = 2; // ELFCLASS64
         file[5] = 1; // ELFDATA2LSB
@@ -81,18 +85,9 @@ internal static class HostileBinaries
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(18), 62); // EM_X86_64
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(20), 1);
         BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(0x20), 64); // e_phoff
-        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(0x28), 0); // e_shoff
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x34), 64); // e_ehsize
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x36), 56); // e_phentsize
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x38), (ushort)count); // e_phnum
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x3C), 0); // e_shnum
-        for (var i = 0; i < count; i++)
-        {
-            ProgramHeader(file.AsSpan(64 + (i * 56)), 1, 0, (ulong)length);
-            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(64 + (i * 56) + 4), 5); // PF_R | PF_X
-        }
-
-        return file;
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(0x38), (ushort)programHeaders); // e_phnum
     }
 
     private static void ProgramHeader(Span<byte> header, uint type, ulong offset, ulong size)
