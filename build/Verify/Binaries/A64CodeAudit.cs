@@ -12,6 +12,9 @@ internal sealed class A64CodeAudit : CodeAudit
 
     public override CodeAudit Fresh() => new A64CodeAudit();
 
+    /// <summary>Every word is classified, none is "invalid": the segment is decoded whole.</summary>
+    protected override bool TellsData => false;
+
     public override void EndRange() => carried = 0;
 
     protected override void Begin(ulong start)

@@ -94,7 +94,7 @@ internal abstract class CodeAudit
 
         // The skip ends: decode from the last block that looked like a table, out of the retained copy, up to
         // `upTo`; returns the offset from which the stream's own bytes go on.
-        long CatchUp(ByteRangeTap tap, long offset, ulong address, long upTo)
+        long CatchUp(long upTo)
         {
             var resume = front!.Resume;
             DecodedFrom = resume > front.Start ? address + (ulong)resume : null;
@@ -133,6 +133,7 @@ internal abstract class CodeAudit
                 }
 
                 current = range;
+                untilData &= TellsData;
                 watch = untilData ? new DataWatch(Invalid) : null;
                 front = untilData && tap.RetainLimit >= offset + (4 * FrontSkip.Block) ? new FrontSkip(Fresh(), at) : null;
                 Begin(address + (ulong)at);
@@ -151,7 +152,7 @@ internal abstract class CodeAudit
                     return;
                 }
 
-                bytes = bytes[(int)Math.Clamp(CatchUp(tap, offset, address, at) - at, 0, bytes.Length)..];
+                bytes = bytes[(int)Math.Clamp(CatchUp(at) - at, 0, bytes.Length)..];
             }
 
             if (stopped?.Range != range && !bytes.IsEmpty)
@@ -163,7 +164,7 @@ internal abstract class CodeAudit
             if (front is not null)
             {
                 // The whole range streamed by looking like tables (or too short to tell): decode what is retained.
-                CatchUp(tap, offset, address, seen);
+                CatchUp(seen);
             }
 
             if (stopped?.Range != range)
@@ -207,6 +208,9 @@ internal abstract class CodeAudit
 
         return result;
     }
+
+    /// <summary>Whether this decoder counts invalid instructions, by which <c>untilData</c> tells data from code; one that does not decodes every range whole.</summary>
+    protected virtual bool TellsData => true;
 
     /// <summary>A new audit of the same kind, with nothing recorded.</summary>
     public abstract CodeAudit Fresh();

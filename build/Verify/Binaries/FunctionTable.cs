@@ -55,7 +55,7 @@ internal sealed class FunctionTable
         }
 
         entries[count++] = new Entry(start, size, table, nameOffset);
-        sources[source] = sources.TryGetValue(source, out var seen) ? seen + 1 : 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sources, source, out _)++;
     }
 
     public void Ifunc(string name) => DispatchEvidence ??= $"ifunc symbol {name}";

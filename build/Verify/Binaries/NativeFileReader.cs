@@ -9,8 +9,8 @@ public static class NativeFileReader
     public static async Task<NativeBinary?> ReadAsync(string file, string reportedPath, CancellationToken cancellation)
     {
         // Unbuffered, and the magic number read on its own: most files of a package are not binaries and cost four bytes.
-        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        var scanner = new NativeBinaryScanner(reportedPath, stream.Length, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan));
+        await using var stream = Open(file);
+        var scanner = new NativeBinaryScanner(reportedPath, stream.Length, () => Open(file));
         var magic = new byte[4];
         var n = await stream.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, cancellation);
         scanner.Feed(magic.AsSpan(0, n));
@@ -25,4 +25,6 @@ public static class NativeFileReader
 
         return await scanner.CompleteAsync(cancellation);
     }
+
+    private static FileStream Open(string file) => new(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 }
